@@ -1,0 +1,86 @@
+// One publication from content bytes to its files and manifest. Pure apart from the clock
+// used for timings; storage (folder or S3) is the caller's.
+import { createHash } from 'node:crypto';
+import type { ImageLoader } from '../../templates/common/blocks.ts';
+import type { Problem } from '../parse/problems.ts';
+import { loadContent } from './validate.ts';
+import { selectOutputs, type Format, type ProfileName } from './formats.ts';
+import { GENERATOR_VERSION } from './version.ts';
+
+export interface OutputFile {
+  format: Format;
+  profile: ProfileName;
+  file: string;
+  bytes: number;
+  pages?: number;
+  sha256: string;
+  contentType: string;
+}
+
+export interface Manifest {
+  id: string;
+  kind: string;
+  title: string;
+  language: string;
+  source: { key: string; sha256: string };
+  generator: { version: string; template?: string };
+  outputs: OutputFile[];
+  warnings: Problem[];
+}
+
+export interface Rendered {
+  file: OutputFile;
+  data: Uint8Array;
+  ms: number;
+}
+
+export type PublishResult = { ok: true; manifest: Manifest; files: Rendered[] } | { ok: false; problems: Problem[] };
+
+export interface PublishOptions {
+  formats?: string[];
+  /** Called as each output is made, for progress lines. */
+  onOutput?: (r: Rendered) => void;
+  templateVersion?: string;
+}
+
+export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
+  const outputs = selectOutputs(opts.formats);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
+  const loaded = loadContent(sourceKey, text, loadImage);
+  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  const { model } = loaded;
+  const files: Rendered[] = [];
+  for (const o of outputs) {
+    const t0 = performance.now();
+    const out = await o.render(model);
+    const ms = performance.now() - t0;
+    const r: Rendered = {
+      file: {
+        format: o.format,
+        profile: o.profile,
+        file: `${model.meta.id}${o.suffix}`,
+        bytes: out.bytes.byteLength,
+        ...(out.pages ? { pages: out.pages } : {}),
+        sha256: sha256(out.bytes),
+        contentType: o.contentType,
+      },
+      data: out.bytes,
+      ms,
+    };
+    files.push(r);
+    opts.onOutput?.(r);
+  }
+  const manifest: Manifest = {
+    id: model.meta.id,
+    kind: model.meta.kind,
+    title: model.meta.title,
+    language: model.meta.language,
+    source: { key: sourceKey, sha256: sha256(content) },
+    generator: { version: GENERATOR_VERSION, ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
+    outputs: files.map((f) => f.file),
+    warnings: loaded.warnings,
+  };
+  return { ok: true, manifest, files };
+}

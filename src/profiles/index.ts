@@ -1,0 +1,23 @@
+// Typographic profiles: the only thing that differs between standard and large print.
+// Numbers from accessible-formats-anchors.md §9 (CP-01, CP-08, LP-03, LP-04).
+export interface Profile {
+  name: 'standard' | 'large-print';
+  /** Body text size in points. */
+  body: number;
+  /** Smallest text anywhere: footers, captions, notes, table cells. */
+  smallest: number;
+  headings: [number, number, number];
+  title: number;
+  keyFact: number;
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  /** Page margins in points (A4 is 595.28 × 841.89). */
+  margin: number;
+  /** Wider tables are set transposed, so that nothing is shrunk to fit. */
+  maxTableColumns: number;
+}
+
+export const PROFILES: Record<Profile['name'], Profile> = {
+  standard: { name: 'standard', body: 13, smallest: 12, headings: [24, 18, 15], title: 30, keyFact: 22, lineHeight: 1.4, margin: 60, maxTableColumns: 11 },
+  'large-print': { name: 'large-print', body: 18, smallest: 18, headings: [30, 25, 21], title: 36, keyFact: 28, lineHeight: 1.25, margin: 57, maxTableColumns: 4 },
+};

@@ -1,0 +1,61 @@
+// PDF writer: lays the document model out with pdfmake and, unless told not to, tags it
+// (PDF/UA-1: structure tree, artifacts, /Lang, title, outline) through tagging.ts.
+import { createRequire } from 'node:module';
+import type { DocumentModel } from '../../model/types.ts';
+import type { Profile } from '../../profiles/index.ts';
+import { fontData, FONT_FILES } from './fonts.ts';
+import { layoutDocument } from './layout.ts';
+import { installTagging } from './tagging.ts';
+
+const require = createRequire(import.meta.url);
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+  setFonts(f: object): void;
+  setUrlAccessPolicy(f: (url: string) => boolean): void;
+  setLocalAccessPolicy(f: (path: string) => boolean): void;
+  createPdf(def: object): { getStream(): Promise<PdfKitStream> };
+}
+interface PdfKitStream {
+  on(ev: 'data', f: (c: Buffer) => void): void;
+  on(ev: 'end' | 'error', f: (e?: Error) => void): void;
+  end(): void;
+  _pdfMakePages?: unknown[];
+}
+
+let pdfmake: PdfMake | undefined;
+
+function engine(): PdfMake {
+  if (pdfmake) return pdfmake;
+  installTagging();
+  const pm = require('pdfmake') as PdfMake;
+  const fonts = fontData();
+  pm.virtualfs.writeFileSync(FONT_FILES.normal, fonts.normal);
+  pm.virtualfs.writeFileSync(FONT_FILES.bold, fonts.bold);
+  // Italic faces map to the upright ones: the profiles never use italics (CP-03).
+  pm.setFonts({ Atkinson: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
+  // Content never fetches anything: images arrive as data, fonts from the virtual file system.
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy(() => false);
+  pdfmake = pm;
+  return pm;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export async function writePdf(doc: DocumentModel, profile: Profile, options: { tagged?: boolean } = {}): Promise<PdfResult> {
+  const { definition } = layoutDocument(doc, profile, options.tagged !== false);
+  const pdf = await engine().createPdf(definition).getStream();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('data', (c) => chunks.push(c));
+    pdf.on('end', () => resolve());
+    pdf.on('error', (e) => reject(e));
+  });
+  pdf.end();
+  await done;
+  return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0 };
+}

@@ -3,6 +3,8 @@
 import JSZip from 'jszip';
 
 // nanoid ids (21 characters, sometimes after "rId") and process-wide counters (_Toc123).
+// Process-wide counters: bookmark ids and drawing ids, renumbered per document.
+const COUNTERS = [/(?<=<w:bookmark(?:Start|End)\b[^>]*\bw:id=")\d+(?=")/g, /(?<=<(?:wp:docPr|pic:cNvPr)\b[^>]*\bid=")\d+(?=")/g];
 const VOLATILE = /(?<=")(rId[a-z0-9_-]{21}|[a-z0-9_-]{21})(?=")|\b(_Toc\d+)\b/g;
 
 export async function makeDeterministic(docx: Uint8Array, isoDate: string): Promise<Uint8Array> {
@@ -25,10 +27,14 @@ export async function makeDeterministic(docx: Uint8Array, isoDate: string): Prom
   for (const n of names) {
     if (n in xml) {
       let s = xml[n].replace(VOLATILE, (id) => ids.get(id) ?? id);
+      for (const counter of COUNTERS) {
+        const seen = new Map<string, number>();
+        s = s.replace(counter, (id) => String(seen.get(id) ?? seen.set(id, seen.size + 1).get(id)));
+      }
       if (n === 'docProps/core.xml') s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`);
-      out.file(n, s, { date: new Date(stamp) });
+      out.file(n, s, { date: new Date(stamp), createFolders: false });
     } else {
-      out.file(n, await zip.files[n].async('uint8array'), { date: new Date(stamp) });
+      out.file(n, await zip.files[n].async('uint8array'), { date: new Date(stamp), createFolders: false });
     }
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });

@@ -49,7 +49,8 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
           return [
             { text: i.title, linkToDestination: i.target, color: LINK, decoration: 'underline', bold: bold || undefined, _tag: link },
             { text: ` (page${NBSP}`, _tag: parent },
-            { text: '00', pageReference: i.target, _tag: parent },
+            // pdfmake links the page number too, so it is a Link of its own (PDF-20).
+            { text: '00', pageReference: i.target, _tag: tag(parent, 'Link', { alt: `Page of ${i.title}` }) },
             { text: ')', _tag: parent },
           ];
         }

@@ -14,7 +14,7 @@ interface PdfMake {
   setFonts(f: object): void;
   setUrlAccessPolicy(f: (url: string) => boolean): void;
   setLocalAccessPolicy(f: (path: string) => boolean): void;
-  createPdf(def: object): { getStream(): Promise<PdfKitStream> };
+  createPdf(def: object, options?: object): { getStream(): Promise<PdfKitStream> };
 }
 interface PdfKitStream {
   on(ev: 'data', f: (c: Buffer) => void): void;

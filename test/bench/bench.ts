@@ -1,0 +1,51 @@
+// npm run bench: renders the Local Account to every output several times in one process and
+// prints ms per output and per page, tagged vs untagged PDF, and peak RSS.
+import { readFileSync } from 'node:fs';
+import { loadContent } from '../../src/pipeline/validate.ts';
+import { OUTPUTS } from '../../src/pipeline/formats.ts';
+import { writePdf } from '../../src/writers/pdf/index.ts';
+import { PROFILES } from '../../src/profiles/index.ts';
+import { folderImageLoader } from '../../src/storage/folder.ts';
+
+const FILE = process.argv[2] ?? 'content/local-account-2016-17/local-account-2016-17.yaml';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const t0 = performance.now();
+const loaded = loadContent(FILE, readFileSync(FILE, 'utf8'), folderImageLoader(FILE));
+if (!loaded.ok) throw new Error('content is invalid; run docgen build for the problems');
+const model = loaded.model;
+console.log(`${FILE}: parsed and validated in ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(`${RUNS} warm runs after one warm-up; figures are medians\n`);
+console.log('output'.padEnd(20), 'pages'.padStart(6), 'ms'.padStart(8), 'ms/page'.padStart(9), 'KB'.padStart(8));
+
+const totals: number[] = Array(RUNS).fill(0);
+for (const o of OUTPUTS) {
+  const first = await o.render(model); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    await o.render(model);
+    times.push(performance.now() - s);
+    totals[i] += times[i];
+  }
+  const ms = median(times);
+  const pages = first.pages ?? 0;
+  console.log(o.key.padEnd(20), String(pages || '-').padStart(6), ms.toFixed(0).padStart(8), (pages ? (ms / pages).toFixed(1) : '-').padStart(9), (first.bytes.byteLength / 1024).toFixed(0).padStart(8));
+}
+console.log(`\nall ${OUTPUTS.length} outputs, warm: ${median(totals).toFixed(0)} ms (median of ${RUNS})`);
+
+// Issue 4: what tagging costs.
+const tagged: number[] = [];
+const untagged: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  let s = performance.now();
+  await writePdf(model, PROFILES.standard, { tagged: false });
+  untagged.push(performance.now() - s);
+  s = performance.now();
+  await writePdf(model, PROFILES.standard, { tagged: true });
+  tagged.push(performance.now() - s);
+}
+const [tg, ut] = [median(tagged), median(untagged)];
+console.log(`standard PDF tagged ${tg.toFixed(0)} ms, untagged ${ut.toFixed(0)} ms: tagging costs ${(((tg - ut) / ut) * 100).toFixed(1)}%`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import YAML from 'yaml';
 import { buildAll, LOCAL_ACCOUNT } from './support/build.ts';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
-import type { ReadPdf } from './support/pdf-reader.ts';
+import { treeText, walk, type ReadPdf } from './support/pdf-reader.ts';
 import type { Rendered } from '../src/pipeline/publish.ts';
 
 let out: Map<string, Rendered>;
@@ -93,6 +93,29 @@ describe('standard PDF', () => {
     const alts: string[] = [];
     for (const tree of pdf.trees) JSON.stringify(tree, (k, v) => (k === 'alt' && alts.push(v), v));
     expect(alts.some((a) => a.startsWith('Pie chart: How we spent our money'))).toBe(true);
+  });
+});
+
+describe('tagging (issue 4)', () => {
+  it('marks table header rows repeated on a new page as Artifacts, tagged once as TH', () => {
+    const pdf = pdfs['large-print.pdf'];
+    const repeated = pdf.text.filter((t) => t.artifacts.includes('Service'));
+    expect(repeated.length).toBeGreaterThan(0);
+    const taggedHeader = pdf.text.filter((t) => t.tagged.includes('Service'));
+    expect(taggedHeader).toHaveLength(1);
+  });
+
+  it('has a bookmark outline that matches the level-1 headings of the structure tree', () => {
+    const pdf = pdfs['standard.pdf'];
+    const h1: string[] = [];
+    pdf.text.forEach((t, i) => walk(pdf.trees[i], (n) => {
+      if (n.role === 'H1') h1.push(treeText(n, t.byMcid).join(''));
+    }));
+    const outline = pdf.outline.map((o) => o.title);
+    // A wrapped heading loses the space at its line end in extraction, so compare without spaces.
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    expect(outline.length).toBeGreaterThan(30);
+    for (const title of outline) expect(h1.map(squash)).toContain(squash(title));
   });
 });
 

@@ -5,6 +5,9 @@ import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../src/cli/docgen.ts';
+import { readFileSync } from 'node:fs';
+import { checkPdfUa } from './support/pdf-ua-checker.ts';
+import { walk } from './support/pdf-reader.ts';
 
 const cases: [file: string, expected: RegExp[]][] = [
   ['wrong-type.yaml', [/wrong-type\.yaml:3:8: error: title: must be text, but it is number 42/]],
@@ -55,5 +58,16 @@ describe('valid content', () => {
     const files = readdirSync(join(out, 'minimal-account')).sort();
     expect(files).toEqual(['manifest.json', 'minimal-account-large-print.docx', 'minimal-account-large-print.pdf', 'minimal-account.docx', 'minimal-account.pdf', 'minimal-account.txt']);
     expect(existsSync(join(out, 'minimal-account.partial'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(out, 'minimal-account', 'manifest.json'), 'utf8'));
+    expect(manifest.outputs.map((o: { file: string }) => o.file)).toHaveLength(5);
+    for (const pdfFile of ['minimal-account.pdf', 'minimal-account-large-print.pdf']) {
+      const { failures, pdf } = await checkPdfUa(readFileSync(join(out, 'minimal-account', pdfFile)));
+      expect(failures).toEqual([]);
+      // PDF-15: the picture is a Figure with its alt text and its caption inside it.
+      const figures: { alt?: string; children?: { role?: string }[] }[] = [];
+      for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure') figures.push(n); });
+      expect(figures[0]?.alt).toBe('A single blue square');
+      expect(figures[0]?.children?.some((c) => c.role === 'Caption')).toBe(true);
+    }
   });
 });

@@ -306,7 +306,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
         return {
           stack: [
             { image: `data:${b.image.mime};base64,${Buffer.from(b.image.data).toString('base64')}`, width: w, _tag: fig },
-            ...(b.caption ? [para([{ type: 'text', text: b.caption }], parent, 'P', { fontSize: Math.max(p.smallest, p.body - 1) })] : []),
+            ...(b.caption ? [para([{ type: 'text', text: b.caption }], fig, 'Caption', { fontSize: Math.max(p.smallest, p.body - 1) })] : []),
           ],
           margin: [0, 0, 0, gap],
         };
@@ -369,9 +369,9 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       margin: [p.margin, p.smallest * 0.2, p.margin, 0],
     }),
     defaultStyle: { font: 'Atkinson', fontSize: p.body, lineHeight: p.lineHeight, color: INK },
-    pageBreakBefore: (node: { headlineLevel?: number }, following: { nodesOnNextPage?: unknown } & Record<string, unknown>) =>
-      // Keep a heading with what follows it.
-      !!node.headlineLevel && Array.isArray((following as { followingNodesOnPage?: unknown[] }).followingNodesOnPage) && ((following as { followingNodesOnPage: unknown[] }).followingNodesOnPage.length === 0),
+    // Keep a heading whole and with what follows it.
+    pageBreakBefore: (node: { headlineLevel?: number; pageNumbers?: number[] }, following: { getFollowingNodesOnPage(): unknown[] }) =>
+      !!node.headlineLevel && ((node.pageNumbers?.length ?? 0) > 1 || following.getFollowingNodesOnPage().length === 0),
     info: {
       title: m.title,
       author: m.author,

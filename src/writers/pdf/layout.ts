@@ -21,6 +21,33 @@ export interface Layout {
   root: TagNode;
 }
 
+/**
+ * Keeps each heading whole and on the page of what follows it: with the next paragraph, or
+ * with a list's first item. (pdfmake's pageBreakBefore would re-run the whole layout for
+ * every heading it moves.) Tags sit on the leaves, so regrouping leaves the structure alone.
+ */
+function keepWithNext(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const next = nodes[i + 1];
+    if (!node.headlineLevel || node.pageBreak) {
+      out.push(node);
+    } else if (next && 'text' in next && !next.headlineLevel && !next.pageBreak) {
+      out.push({ stack: [node, next], unbreakable: true });
+      i++;
+    } else if (next?._list && Array.isArray(next.stack) && next.stack.length > 0) {
+      const [first, ...rest] = next.stack as Node[];
+      out.push({ stack: [node, first], unbreakable: true });
+      out.push({ ...next, stack: rest });
+      i++;
+    } else {
+      out.push({ stack: [node], unbreakable: true });
+    }
+  }
+  return out;
+}
+
 export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean): Layout {
   const root = tag(undefined, 'Document');
   const hasGlossary = doc.blocks.some((b) => b.type === 'glossary');
@@ -89,6 +116,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
   const list = (items: { label: Node; labelTag?: Partial<TagNode>; body: (lbody: TagNode) => Node[] }[], parent: TagNode, labelWidth: number): Node => {
     const l = tag(parent, 'L');
     return {
+      _list: true,
       stack: items.map((it) => {
         const li = tag(l, 'LI');
         const lbl = tag(li, 'Lbl', it.labelTag);
@@ -167,7 +195,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
   };
 
   const boxed = (content: Node[], fill = PANEL): Node => ({
-    table: { widths: ['*'], body: [[{ stack: content, margin: [p.body * 0.6, p.body * 0.5, p.body * 0.6, 0] }]] },
+    table: { widths: ['*'], body: [[{ stack: keepWithNext(content), margin: [p.body * 0.6, p.body * 0.5, p.body * 0.6, 0] }]] },
     layout: {
       fillColor: () => fill,
       hLineWidth: () => 0,
@@ -356,7 +384,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
     para([{ type: 'text', text: m.author, bold: true }], root),
     para([{ type: 'text', text: `Published ${longDate(m.published)}${m.reference ? `. Reference ${m.reference}` : ''}` }], root, 'P', { pageBreak: 'after' }),
   ];
-  const content = [...cover, ...doc.blocks.map((b) => block(b, root))];
+  const content = keepWithNext([...cover, ...doc.blocks.map((b) => block(b, root))]);
 
   const definition: Node = {
     pageSize: 'A4',
@@ -369,9 +397,6 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       margin: [p.margin, p.smallest * 0.2, p.margin, 0],
     }),
     defaultStyle: { font: 'Atkinson', fontSize: p.body, lineHeight: p.lineHeight, color: INK },
-    // Keep a heading whole and with what follows it.
-    pageBreakBefore: (node: { headlineLevel?: number; pageNumbers?: number[] }, following: { getFollowingNodesOnPage(): unknown[] }) =>
-      !!node.headlineLevel && ((node.pageNumbers?.length ?? 0) > 1 || following.getFollowingNodesOnPage().length === 0),
     info: {
       title: m.title,
       author: m.author,

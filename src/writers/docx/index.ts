@@ -81,7 +81,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
     ];
   };
 
-  const listItems = (items: Block[][], reference: string, instance?: number): (Paragraph | Table)[] =>
+  const listItems = (items: Block[][], reference: string, instance?: number): (Paragraph | Table | TableOfContents)[] =>
     items.flatMap((item) =>
       item.flatMap((b, i) => {
         if (b.type === 'paragraph') return [new Paragraph({ children: runs(b.inlines), ...(i === 0 ? { numbering: { reference, level: 0, ...(instance !== undefined ? { instance } : {}) } } : { indent: { left: 720 } }), spacing: { after: 80 } })];

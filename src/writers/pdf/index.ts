@@ -1,13 +1,11 @@
 // PDF writer: lays the document model out with pdfmake and, unless told not to, tags it
 // (PDF/UA-1: structure tree, artifacts, /Lang, title, outline) through tagging.ts.
-import { createRequire } from 'node:module';
+import pdfmakeInstance from 'pdfmake';
 import type { DocumentModel } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
 import { fontData, FONT_FILES } from './fonts.ts';
 import { layoutDocument } from './layout.ts';
 import { installTagging } from './tagging.ts';
-
-const require = createRequire(import.meta.url);
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -28,7 +26,7 @@ let pdfmake: PdfMake | undefined;
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   installTagging();
-  const pm = require('pdfmake') as PdfMake;
+  const pm = pdfmakeInstance as unknown as PdfMake;
   const fonts = fontData();
   pm.virtualfs.writeFileSync(FONT_FILES.normal, fonts.normal);
   pm.virtualfs.writeFileSync(FONT_FILES.bold, fonts.bold);

@@ -6,9 +6,16 @@
 // wrapped in marked content and added to its structure element, after the content is closed
 // (the pdfkit ParentTree workaround). Anything without a tag (footers, borders, fills,
 // repeated table headers) is written as an Artifact, so no content is left outside both.
-import { createRequire } from 'node:module';
+import * as RendererModule from 'pdfmake/js/Renderer.js';
+import * as LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
+import * as PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
+import * as TextInlinesModule from 'pdfmake/js/TextInlines.js';
 
-const require = createRequire(import.meta.url);
+/** The class a Babel-compiled CommonJS module exports, however the importer wraps it (Node ESM or esbuild). */
+function cjsClass(ns: object): any {
+  const m = ns as { default?: { default?: unknown } };
+  return m.default?.default ?? m.default;
+}
 
 export interface TagNode {
   type: string;
@@ -149,9 +156,9 @@ let installed = false;
 export function installTagging(): void {
   if (installed) return;
   installed = true;
-  const Renderer = require('pdfmake/js/Renderer.js').default;
-  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
-  const PageElementWriter = require('pdfmake/js/PageElementWriter.js').default;
+  const Renderer = cjsClass(RendererModule);
+  const LayoutBuilder = cjsClass(LayoutBuilderModule);
+  const PageElementWriter = cjsClass(PageElementWriterModule);
 
   const buildNextLine = LayoutBuilder.prototype.buildNextLine;
   LayoutBuilder.prototype.buildNextLine = function (node: { _tag?: TagNode }) {
@@ -177,7 +184,7 @@ export function installTagging(): void {
     this.emit('pageChanged', { prevPage: nextPage.prevPage, prevY: nextPage.prevY, y: this.context().y });
   };
 
-  const TextInlines = require('pdfmake/js/TextInlines.js').default;
+  const TextInlines = cjsClass(TextInlinesModule);
   const measure = new TextInlines(null);
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (this: { pdfDocument: PdfKitDoc }, line: Line, x: number, y: number) {

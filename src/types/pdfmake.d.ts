@@ -1,0 +1,6 @@
+// pdfmake ships no types for its server build's internals; the writer declares the shapes it uses.
+declare module 'pdfmake';
+declare module 'pdfmake/js/Renderer.js';
+declare module 'pdfmake/js/LayoutBuilder.js';
+declare module 'pdfmake/js/PageElementWriter.js';
+declare module 'pdfmake/js/TextInlines.js';

@@ -28,7 +28,7 @@ export async function build(file: string, out: string, formats?: string[], log: 
     return false;
   }
   for (const w of result.manifest.warnings) log(formatProblem(w));
-  const dir = writePublication(out, result.manifest, result.files);
+  const dir = writePublication(out, result.manifest, result.files, result.index);
   const bytes = result.files.reduce((s, f) => s + f.file.bytes, 0);
   log(`${result.manifest.id}: ${result.files.length} file(s), ${kb(bytes)}, in ${Math.round(performance.now() - t0)} ms → ${dir}`);
   return true;

@@ -1,16 +1,72 @@
-// npm start: builds every publication in content/ into out/ (the local stand-in for the pipeline).
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from './docgen.ts';
+// npm start: the whole pipeline on this machine, with no AWS account and no Docker.
+// Starts the embedded S3, uploads everything in content/ to incoming/, lets the real handler
+// publish it, copies the results into out/ and prints where to download them.
+// --watch re-publishes a content file when it is saved; --once exits when done.
+import { readdirSync, readFileSync, statSync, watch, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedS3, INPUT_BUCKET, OUTPUT_BUCKET } from '../local/embedded-s3.ts';
+import { formatProblem } from '../parse/problems.ts';
+import type { UploadOutcome } from '../pipeline/upload.ts';
 
-const files = readdirSync('content')
-  .flatMap((d) => (statSync(join('content', d)).isDirectory() ? readdirSync(join('content', d)).map((f) => join('content', d, f)) : [join('content', d)]))
-  .filter((f) => /\.(ya?ml|json)$/.test(f))
-  .sort();
+const { values } = parseArgs({ options: { watch: { type: 'boolean' }, once: { type: 'boolean' }, port: { type: 'string', default: '4568' } } });
+
+const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const keyOf = (file: string) => `incoming/${relative('content', file).split(sep).join('/')}`;
+const contentType = (f: string) => (/\.json$/.test(f) ? 'application/json' : /\.ya?ml$/.test(f) ? 'application/yaml' : /\.png$/.test(f) ? 'image/png' : /\.jpe?g$/.test(f) ? 'image/jpeg' : 'application/octet-stream');
+
+let s3!: Awaited<ReturnType<typeof startEmbeddedS3>>;
 let failed = 0;
-for (const f of files) {
-  console.log(`${f}:`);
-  if (!(await build(f, 'out'))) failed++;
+
+async function report(key: string, o: UploadOutcome) {
+  if (o.status === 'invalid') {
+    failed++;
+    console.log(`✗ ${key}: ${o.problems.length} problem(s), nothing published; report at s3://${INPUT_BUCKET}/${o.report}`);
+    for (const p of o.problems) console.log(`  ${formatProblem(p)}`);
+    return;
+  }
+  if (o.status !== 'published' && o.status !== 'unchanged') return;
+  // Mirror the published files into out/<id>/ so they can be opened directly.
+  const dir = join('out', o.id);
+  mkdirSync(dir, { recursive: true });
+  for (const k of await s3.storage.list(OUTPUT_BUCKET, o.prefix)) writeFileSync(join(dir, k.slice(o.prefix.length)), (await s3.storage.get(OUTPUT_BUCKET, k))!);
+  console.log(`✓ ${key} → ${o.status === 'published' ? `${o.manifest.outputs.length} formats` : 'unchanged'}`);
+  console.log(`  download page: ${s3.endpoint}/${OUTPUT_BUCKET}/${o.prefix}index.html`);
+  console.log(`  files:         ${dir}${sep}`);
 }
-console.log(failed ? `${failed} publication(s) had problems.` : `Published ${files.length} publication(s). Open the files in out/.`);
-process.exit(failed ? 1 : 0);
+
+s3 = await startEmbeddedS3({ port: Number(values.port), onOutcome: (key, o) => void report(key, o) });
+console.log(`Embedded S3 at ${s3.endpoint} (buckets ${INPUT_BUCKET}, ${OUTPUT_BUCKET}). Uploading content/ to incoming/ …`);
+const all = files('content').sort();
+// Pictures first, so that each content file finds them when its render starts.
+for (const f of [...all.filter((f) => !/\.(ya?ml|json)$/.test(f)), ...all.filter((f) => /\.(ya?ml|json)$/.test(f))]) {
+  await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
+}
+await s3.idle();
+await new Promise((r) => setTimeout(r, 100)); // let the out/ copies finish
+
+if (values.once) {
+  await s3.close();
+  process.exit(failed ? 1 : 0);
+}
+if (values.watch) {
+  console.log('Watching content/ : save a file to publish it again.');
+  const timers = new Map<string, NodeJS.Timeout>();
+  watch('content', { recursive: true }, (_e, name) => {
+    if (!name) return;
+    const file = join('content', name.toString());
+    clearTimeout(timers.get(file));
+    timers.set(file, setTimeout(async () => {
+      try {
+        await s3.storage.put(INPUT_BUCKET, keyOf(file), readFileSync(file), contentType(file));
+      } catch {
+        /* the file was removed or is mid-save; the next save publishes it */
+      }
+    }, 200));
+  });
+}
+console.log('Serving the downloads; press Ctrl+C to stop.');
+process.on('SIGINT', async () => {
+  await s3.close();
+  process.exit(0);
+});

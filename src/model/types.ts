@@ -109,6 +109,8 @@ export interface DocumentMeta {
   keywords: string[];
   /** Printed on the cover, e.g. the print code or version. */
   reference?: string;
+  /** Who to ask for another format (named on the download page). */
+  alternativeFormats?: { name: string; phone?: string; email?: string };
 }
 
 export interface DocumentModel {

@@ -6,6 +6,7 @@ import type { Problem } from '../parse/problems.ts';
 import { loadContent } from './validate.ts';
 import { selectOutputs, type Format, type ProfileName } from './formats.ts';
 import { GENERATOR_VERSION } from './version.ts';
+import { indexPage } from './index-page.ts';
 
 export interface OutputFile {
   format: Format;
@@ -34,7 +35,7 @@ export interface Rendered {
   ms: number;
 }
 
-export type PublishResult = { ok: true; manifest: Manifest; files: Rendered[] } | { ok: false; problems: Problem[] };
+export type PublishResult = { ok: true; manifest: Manifest; files: Rendered[]; index: string } | { ok: false; problems: Problem[] };
 
 export interface PublishOptions {
   formats?: string[];
@@ -82,5 +83,5 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     outputs: files.map((f) => f.file),
     warnings: loaded.warnings,
   };
-  return { ok: true, manifest, files };
+  return { ok: true, manifest, files, index: indexPage(manifest, model.meta.alternativeFormats) };
 }

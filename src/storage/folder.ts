@@ -15,12 +15,13 @@ export function folderImageLoader(contentFile: string): ImageLoader {
   };
 }
 
-export function writePublication(outDir: string, manifest: Manifest, files: Rendered[]): string {
+export function writePublication(outDir: string, manifest: Manifest, files: Rendered[], index: string): string {
   const final = join(outDir, manifest.id);
   const staging = `${final}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const f of files) writeFileSync(join(staging, f.file.file), f.data);
+  writeFileSync(join(staging, 'index.html'), index);
   writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   rmSync(final, { recursive: true, force: true });
   renameSync(staging, final);

@@ -3,6 +3,8 @@
 import type { DocumentModel, Block } from '../../src/model/types.ts';
 import { Mapper, buildRegistries, collectSections, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 
+const pick = (c: { name: string; phone?: string; email?: string }) => ({ name: c.name, phone: c.phone, email: c.email });
+
 export function localAccountToModel(raw: unknown, loadImage: ImageLoader): { model: DocumentModel; problems: Located[] } {
   const data = rec(raw);
   const problems: Located[] = [];
@@ -54,6 +56,7 @@ export function localAccountToModel(raw: unknown, loadImage: ImageLoader): { mod
         published: str(data.published) ?? '1970-01-01',
         keywords: ['Local Account', 'adult social care', str(data.period) ?? ''].filter(Boolean),
         reference: str(data.reference),
+        alternativeFormats: alt && reg.contacts.get(alt) ? pick(reg.contacts.get(alt)!) : undefined,
       },
       blocks,
     },

@@ -1,0 +1,73 @@
+// The embedded local S3 (s3rver, in process) wired to the real render handler, so a laptop
+// runs the same code as AWS: uploads under incoming/ trigger the handler, as S3 events would.
+import S3rver from 's3rver';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeHandler } from '../../lambdas/render/handler.ts';
+import { CONTENT_FILE, INCOMING, type UploadOutcome } from '../pipeline/upload.ts';
+import { s3Storage } from '../storage/s3.ts';
+import type { Storage } from '../pipeline/upload.ts';
+
+export const INPUT_BUCKET = 'docgen-input';
+export const OUTPUT_BUCKET = 'docgen-output';
+
+export interface EmbeddedS3 {
+  endpoint: string;
+  storage: Storage;
+  /** Resolves when every triggered render has finished. */
+  idle(): Promise<void>;
+  outcomes: UploadOutcome[];
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedS3(opts: { port?: number; directory?: string; onOutcome?: (key: string, o: UploadOutcome) => void } = {}): Promise<EmbeddedS3> {
+  const server = new S3rver({
+    port: opts.port ?? 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: opts.directory ?? mkdtempSync(join(tmpdir(), 's3rver-')),
+    configureBuckets: [{ name: INPUT_BUCKET }, { name: OUTPUT_BUCKET }],
+  });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  // tech-probe.md §3: path style, dummy credentials, and checksums only when required.
+  const storage = s3Storage({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const handler = makeHandler(() => storage, { INPUT_BUCKET, OUTPUT_BUCKET, TEMPLATE_VERSION: 'local' });
+  const pending = new Set<Promise<unknown>>();
+  const outcomes: UploadOutcome[] = [];
+  server.on('event', (event) => {
+    for (const r of event.Records) {
+      const key = r.s3.object.key;
+      // s3rver neither filters nor URL-encodes as S3 does: apply the stack's filters and encode.
+      if (r.s3.bucket.name !== INPUT_BUCKET || !r.eventName.startsWith('ObjectCreated') || !key.startsWith(INCOMING) || !CONTENT_FILE.test(key)) continue;
+      const encoded = encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+      const p = handler({ Records: [{ eventName: r.eventName, s3: { bucket: { name: INPUT_BUCKET }, object: { key: encoded } } }] })
+        .then((os) => {
+          outcomes.push(...os);
+          for (const o of os) opts.onOutcome?.(key, o);
+        })
+        .catch((e) => console.error(`render of ${key} failed:`, e))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    }
+  });
+  return {
+    endpoint,
+    storage,
+    outcomes,
+    async idle() {
+      // Events are emitted after the upload completes; give them a moment to arrive.
+      await new Promise((r) => setTimeout(r, 50));
+      while (pending.size) await Promise.all([...pending]);
+    },
+    close: () => server.close(),
+  };
+}

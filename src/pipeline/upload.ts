@@ -1,0 +1,80 @@
+// What happens to one uploaded content file, whatever the storage: validate, render every
+// output, write them under published/<id>/<version>/ with manifest.json last, then
+// published/<id>/latest.json; or write reports/<key>.json and nothing else. Safe to repeat:
+// the version is derived from the content and the generator, and outputs are deterministic.
+import { posix } from 'node:path';
+import type { ImageData } from '../model/types.ts';
+import { publish, sha256, type Manifest } from './publish.ts';
+import { GENERATOR_VERSION } from './version.ts';
+import { imageFromBytes } from '../storage/images.ts';
+import type { Problem } from '../parse/problems.ts';
+
+export interface Storage {
+  get(bucket: string, key: string): Promise<Uint8Array | undefined>;
+  put(bucket: string, key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  list(bucket: string, prefix: string): Promise<string[]>;
+  delete(bucket: string, key: string): Promise<void>;
+}
+
+export interface UploadConfig {
+  inputBucket: string;
+  outputBucket: string;
+  templateVersion?: string;
+}
+
+export const INCOMING = 'incoming/';
+export const CONTENT_FILE = /\.(ya?ml|json)$/i;
+const PICTURE = /\.(png|jpe?g)$/i;
+const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+
+export type UploadOutcome =
+  | { status: 'published'; id: string; version: string; prefix: string; manifest: Manifest }
+  | { status: 'unchanged'; id: string; version: string; prefix: string }
+  | { status: 'invalid'; report: string; problems: Problem[] }
+  | { status: 'ignored'; reason: string };
+
+export async function processUpload(store: Storage, cfg: UploadConfig, key: string): Promise<UploadOutcome> {
+  if (!key.startsWith(INCOMING) || !CONTENT_FILE.test(key)) return { status: 'ignored', reason: `not a content file under ${INCOMING}` };
+  const content = await store.get(cfg.inputBucket, key);
+  if (!content) return { status: 'ignored', reason: 'the upload no longer exists' };
+
+  // Pictures sit beside the content file; fetch them before rendering (rendering does no I/O).
+  const dir = posix.dirname(key) + '/';
+  const pictures = new Map<string, ImageData>();
+  for (const k of await store.list(cfg.inputBucket, dir)) {
+    if (!PICTURE.test(k) || k.slice(dir.length).includes('/')) continue;
+    const bytes = await store.get(cfg.inputBucket, k);
+    const img = bytes && bytes.byteLength <= MAX_PICTURE_BYTES ? imageFromBytes(bytes) : undefined;
+    if (img) pictures.set(k.slice(dir.length), img);
+  }
+
+  const reportKey = `reports/${key}.json`;
+  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion });
+  if (!result.ok) {
+    const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION }, problems: result.problems };
+    await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json');
+    return { status: 'invalid', report: reportKey, problems: result.problems };
+  }
+
+  const { manifest } = result;
+  const version = sha256(`${manifest.source.sha256}\n${GENERATOR_VERSION}\n${cfg.templateVersion ?? ''}`).slice(0, 16);
+  const prefix = `published/${manifest.id}/${version}/`;
+  const latest = JSON.stringify({ id: manifest.id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html` }, null, 2) + '\n';
+  const already = await store.get(cfg.outputBucket, `${prefix}manifest.json`);
+  if (already) {
+    // A repeated event: everything is there already (the manifest is written last).
+    await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
+    return { status: 'unchanged', id: manifest.id, version, prefix };
+  }
+  for (const f of result.files) await store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType);
+  await store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8');
+  await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
+  await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
+  await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies
+  return { status: 'published', id: manifest.id, version, prefix, manifest };
+}
+
+/** S3 event keys arrive URL-encoded, with "+" for spaces. */
+export function decodeEventKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}

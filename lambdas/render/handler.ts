@@ -1,7 +1,7 @@
 // The render function: an S3 object-created event in, the upload pipeline called, S3 out.
 import type { S3Event } from './s3-event.ts';
 import { decodeEventKey, processUpload, type Storage, type UploadOutcome } from '../../src/pipeline/upload.ts';
-import { s3Storage } from '../../src/storage/s3.ts';
+import { localS3Config, s3Storage } from '../../src/storage/s3.ts';
 
 let storage: Storage | undefined;
 
@@ -34,4 +34,6 @@ function summary(o: UploadOutcome): Record<string, unknown> {
   }
 }
 
-export const handler = makeHandler(() => (storage ??= s3Storage()));
+// DOCGEN_S3_ENDPOINT points the bundle at a local S3 (s3rver) for offline smoke tests and the bench.
+const local = process.env.DOCGEN_S3_ENDPOINT;
+export const handler = makeHandler(() => (storage ??= s3Storage(local ? localS3Config(local) : {})));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeHandler } from '../../lambdas/render/handler.ts';
 import { CONTENT_FILE, INCOMING, type UploadOutcome } from '../pipeline/upload.ts';
-import { s3Storage } from '../storage/s3.ts';
+import { localS3Config, s3Storage } from '../storage/s3.ts';
 import type { Storage } from '../pipeline/upload.ts';
 
 export const INPUT_BUCKET = 'docgen-input';
@@ -31,15 +31,7 @@ export async function startEmbeddedS3(opts: { port?: number; directory?: string;
   });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  // tech-probe.md §3: path style, dummy credentials, and checksums only when required.
-  const storage = s3Storage({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const storage = s3Storage(localS3Config(endpoint));
   const handler = makeHandler(() => storage, { INPUT_BUCKET, OUTPUT_BUCKET, TEMPLATE_VERSION: 'local' });
   const pending = new Set<Promise<unknown>>();
   const outcomes: UploadOutcome[] = [];

@@ -32,3 +32,15 @@ export function s3Storage(config: S3ClientConfig = {}): Storage {
     },
   };
 }
+
+/** Client settings for s3rver (tech-probe.md §3): path style, dummy keys, checksums only when required. */
+export function localS3Config(endpoint: string): S3ClientConfig {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  };
+}

@@ -49,3 +49,33 @@ for (let i = 0; i < RUNS; i++) {
 const [tg, ut] = [median(tagged), median(untagged)];
 console.log(`standard PDF tagged ${tg.toFixed(0)} ms, untagged ${ut.toFixed(0)} ms: tagging costs ${(((tg - ut) / ut) * 100).toFixed(1)}%`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+// Issue 5: the Lambda bundle's size and a cold render in a fresh Node process, on the embedded S3.
+{
+  const { buildLambdaBundle } = await import('./lambda-bundle.ts');
+  const { startEmbeddedS3, INPUT_BUCKET, OUTPUT_BUCKET } = await import('../../src/local/embedded-s3.ts');
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  // Asynchronous: the embedded S3 serving the child runs in this process.
+  const run = promisify(execFile);
+  const { resolve } = await import('node:path');
+  const dir = resolve('.bench/lambda');
+  const b = await buildLambdaBundle(dir);
+  console.log(`\nLambda bundle: ${(b.zipBytes / 1024 / 1024).toFixed(2)} MB zipped with source map, ${(b.zipBytesWithoutMap / 1024 / 1024).toFixed(2)} MB without`);
+  const s3 = await startEmbeddedS3();
+  const key = 'incoming/bench/local-account-2016-17.yaml';
+  await s3.storage.put(INPUT_BUCKET, key, readFileSync(FILE), 'application/yaml');
+  await s3.idle(); // the embedded runner publishes it once; each child below starts from an empty output
+  const runs: { importMs: number; renderMs: number; rssMB: number; status: string }[] = [];
+  for (let i = 0; i < 3; i++) {
+    for (const k of await s3.storage.list(OUTPUT_BUCKET, 'published/local-account-2016-17/')) await s3.storage.delete(OUTPUT_BUCKET, k);
+    const { stdout: out } = await run(process.execPath, ['test/bench/cold-start.mjs', `${dir}/index.mjs`, key], {
+      env: { ...process.env, NODE_OPTIONS: '', INPUT_BUCKET, OUTPUT_BUCKET, DOCGEN_ASSETS: `${dir}/assets`, DOCGEN_S3_ENDPOINT: s3.endpoint, TEMPLATE_VERSION: 'bench' },
+      encoding: 'utf8',
+    });
+    runs.push(JSON.parse(out.trim().split('\n').pop()!));
+  }
+  await s3.close();
+  const m = (k: 'importMs' | 'renderMs' | 'rssMB') => median(runs.map((r) => r[k]));
+  console.log(`cold start in a fresh process (median of 3): import ${m('importMs').toFixed(0)} ms + render all outputs ${m('renderMs').toFixed(0)} ms = ${(m('importMs') + m('renderMs')).toFixed(0)} ms, peak RSS ${m('rssMB').toFixed(0)} MB (${runs.map((r) => r.status).join(', ')})`);
+}

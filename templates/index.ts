@@ -4,14 +4,26 @@ import type { DocumentModel } from '../src/model/types.ts';
 import type { ImageLoader, Located } from './common/blocks.ts';
 import { LocalAccount } from './local-account/schema.ts';
 import { localAccountToModel } from './local-account/template.ts';
+import { Agenda } from './agenda/schema.ts';
+import { agendaToModel } from './agenda/template.ts';
+import { Minutes } from './minutes/schema.ts';
+import { minutesToModel } from './minutes/template.ts';
+import { Report } from './report/schema.ts';
+import { reportToModel } from './report/template.ts';
+import { AgendaPack } from './agenda-pack/schema.ts';
 
 export interface DocumentKind {
   kind: string;
   label: string;
   schema: z.ZodType;
-  toModel(data: unknown, loadImage: ImageLoader): { model: DocumentModel; problems: Located[] };
+  /** Absent for the agenda pack, whose model is built from its papers by src/pipeline/pack.ts. */
+  toModel?(data: unknown, loadImage: ImageLoader): { model: DocumentModel; problems: Located[] };
 }
 
 export const KINDS: Record<string, DocumentKind> = {
   'local-account': { kind: 'local-account', label: 'Local Account', schema: LocalAccount, toModel: localAccountToModel },
+  agenda: { kind: 'agenda', label: 'Committee agenda', schema: Agenda, toModel: (d, l) => agendaToModel(d, l) },
+  minutes: { kind: 'minutes', label: 'Committee minutes', schema: Minutes, toModel: minutesToModel },
+  report: { kind: 'report', label: 'Report to committee', schema: Report, toModel: reportToModel },
+  'agenda-pack': { kind: 'agenda-pack', label: 'Agenda pack', schema: AgendaPack },
 };

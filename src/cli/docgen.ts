@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { publish } from '../pipeline/publish.ts';
 import { OUTPUTS } from '../pipeline/formats.ts';
 import { formatProblem } from '../parse/problems.ts';
-import { folderImageLoader, writePublication } from '../storage/folder.ts';
+import { folderImageLoader, folderTextLoader, writePublication } from '../storage/folder.ts';
 
 const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUTS.map((o) => o.key).join(',')}]`;
 
@@ -20,6 +20,7 @@ export async function build(file: string, out: string, formats?: string[], log: 
   const t0 = performance.now();
   const result = await publish(file, content, folderImageLoader(file), {
     formats,
+    loadText: folderTextLoader(file),
     onOutput: (r) => log(`  made ${r.file.file.padEnd(44)} ${(r.file.pages ? `${r.file.pages} pages` : '').padEnd(10)} ${kb(r.file.bytes).padStart(9)} ${Math.round(r.ms).toString().padStart(6)} ms`),
   });
   if (!result.ok) {

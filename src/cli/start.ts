@@ -38,10 +38,15 @@ async function report(key: string, o: UploadOutcome) {
 s3 = await startEmbeddedS3({ port: Number(values.port), onOutcome: (key, o) => void report(key, o) });
 console.log(`Embedded S3 at ${s3.endpoint} (buckets ${INPUT_BUCKET}, ${OUTPUT_BUCKET}). Uploading content/ to incoming/ …`);
 const all = files('content').sort();
-// Pictures first, so that each content file finds them when its render starts.
-for (const f of [...all.filter((f) => !/\.(ya?ml|json)$/.test(f)), ...all.filter((f) => /\.(ya?ml|json)$/.test(f))]) {
+// Pictures first, so that each content file finds them when its render starts; agenda packs
+// last, so that their papers are there.
+const isContent = (f: string) => /\.(ya?ml|json)$/.test(f);
+const isPack = (f: string) => isContent(f) && /kind:\s*agenda-pack|"kind"\s*:\s*"agenda-pack"/.test(readFileSync(f, 'utf8'));
+for (const f of [...all.filter((f) => !isContent(f)), ...all.filter((f) => isContent(f) && !isPack(f))]) {
   await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
 }
+await s3.idle();
+for (const f of all.filter(isPack)) await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
 await s3.idle();
 await new Promise((r) => setTimeout(r, 100)); // let the out/ copies finish
 

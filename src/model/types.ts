@@ -73,7 +73,8 @@ export type ListStyle = 'bullet' | 'check' | 'ordered';
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; id: string; text: string }
   | { type: 'paragraph'; inlines: Inline[] }
-  | { type: 'list'; style: ListStyle; start?: number; items: Block[][] }
+  /** `labels` are printed labels kept as written (minutes' "a)", "m)"), instead of generated numbers. */
+  | { type: 'list'; style: ListStyle; start?: number; labels?: string[]; items: Block[][] }
   | {
       type: 'table';
       caption: string;
@@ -93,6 +94,8 @@ export type Block =
   | { type: 'contact'; contact: Contact }
   | { type: 'glossary'; entries: GlossaryEntry[] }
   | { type: 'note'; inlines: Inline[] }
+  /** The next block starts a new page (print formats). */
+  | { type: 'pageBreak' }
   /** Where the contents list goes; writers compute it from the headings. */
   | { type: 'contents'; title: string };
 

@@ -7,6 +7,7 @@ import { loadContent } from './validate.ts';
 import { selectOutputs, type Format, type ProfileName } from './formats.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { indexPage } from './index-page.ts';
+import { renderPack } from './pack.ts';
 
 export interface OutputFile {
   format: Format;
@@ -42,20 +43,25 @@ export interface PublishOptions {
   /** Called as each output is made, for progress lines. */
   onOutput?: (r: Rendered) => void;
   templateVersion?: string;
+  /** Reads a content file beside this one (an agenda pack's agenda and papers). */
+  loadText?: (file: string) => string | undefined;
 }
 
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
-  const outputs = selectOutputs(opts.formats);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
-  const loaded = loadContent(sourceKey, text, loadImage);
+  const loaded = loadContent(sourceKey, text, loadImage, { loadText: opts.loadText });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { model } = loaded;
+  const pack = loaded.pack;
+  // A pack is one PDF per print profile, its page ranges computed from that PDF's own layout.
+  const outputs = selectOutputs(opts.formats).filter((o) => !pack || o.format === 'pdf');
+  const render = (o: (typeof outputs)[number]) => (pack ? renderPack(pack, o.profile as 'standard' | 'large-print', loadImage) : o.render(model));
   const files: Rendered[] = [];
   for (const o of outputs) {
     const t0 = performance.now();
-    const out = await o.render(model);
+    const out = await render(o);
     const ms = performance.now() - t0;
     const r: Rendered = {
       file: {

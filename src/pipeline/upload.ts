@@ -41,15 +41,23 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   // Pictures sit beside the content file; fetch them before rendering (rendering does no I/O).
   const dir = posix.dirname(key) + '/';
   const pictures = new Map<string, ImageData>();
+  const siblings = new Map<string, string>(); // other content files, for an agenda pack
+  const isPack = /^\s*kind:\s*agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(Buffer.from(content).toString('utf8'));
   for (const k of await store.list(cfg.inputBucket, dir)) {
-    if (!PICTURE.test(k) || k.slice(dir.length).includes('/')) continue;
-    const bytes = await store.get(cfg.inputBucket, k);
-    const img = bytes && bytes.byteLength <= MAX_PICTURE_BYTES ? imageFromBytes(bytes) : undefined;
-    if (img) pictures.set(k.slice(dir.length), img);
+    const name = k.slice(dir.length);
+    if (name.includes('/') || k === key) continue;
+    if (PICTURE.test(k)) {
+      const bytes = await store.get(cfg.inputBucket, k);
+      const img = bytes && bytes.byteLength <= MAX_PICTURE_BYTES ? imageFromBytes(bytes) : undefined;
+      if (img) pictures.set(name, img);
+    } else if (isPack && CONTENT_FILE.test(k)) {
+      const bytes = await store.get(cfg.inputBucket, k);
+      if (bytes) siblings.set(name, Buffer.from(bytes).toString('utf8'));
+    }
   }
 
   const reportKey = `reports/${key}.json`;
-  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion });
+  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion, loadText: (file) => siblings.get(file) });
   if (!result.ok) {
     const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION }, problems: result.problems };
     await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json');

@@ -2,14 +2,26 @@
 // or into every located problem at once. No I/O here: images come through `loadImage`.
 import type { z } from 'zod';
 import { KINDS } from '../../templates/index.ts';
+import { packToModel } from '../../templates/agenda-pack/template.ts';
 import type { ImageLoader, Located } from '../../templates/common/blocks.ts';
 import type { DocumentModel } from '../model/types.ts';
 import { parseSource, type SourceFile } from '../parse/source.ts';
 import { byPosition, formatPath, type PathKey, type Problem } from '../parse/problems.ts';
 
-export type LoadResult = { ok: true; model: DocumentModel; warnings: Problem[] } | { ok: false; problems: Problem[] };
+export interface PackParts {
+  pack: unknown;
+  agenda: unknown;
+  papers: DocumentModel[];
+}
 
-export function loadContent(file: string, text: string, loadImage: ImageLoader): LoadResult {
+export type LoadResult = { ok: true; model: DocumentModel; data: unknown; warnings: Problem[]; pack?: PackParts } | { ok: false; problems: Problem[] };
+
+export interface LoadOptions {
+  /** Reads a content file beside this one (the agenda pack's agenda and papers). */
+  loadText?: (file: string) => string | undefined;
+}
+
+export function loadContent(file: string, text: string, loadImage: ImageLoader, opts: LoadOptions = {}): LoadResult {
   const parsed = parseSource(file, text);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
   const src = parsed.source;
@@ -28,12 +40,52 @@ export function loadContent(file: string, text: string, loadImage: ImageLoader):
 
   const result = kind.schema.safeParse(data);
   if (!result.success) problems.push(...result.error.issues.flatMap((i) => zodProblem(i, src, data)));
-  const mapped = kind.toModel(result.success ? result.data : data, loadImage);
+  const valid = result.success ? result.data : data;
+  if (!kind.toModel) return loadPack(src, valid, problems, loadImage, opts);
+  const mapped = kind.toModel(valid, loadImage);
   problems.push(...mapped.problems.map((p) => locate(p, src)));
 
   const unique = dedupe(problems).sort(byPosition);
   if (unique.some((p) => p.severity === 'error')) return { ok: false, problems: unique };
-  return { ok: true, model: mapped.model, warnings: unique };
+  return { ok: true, model: mapped.model, data: valid, warnings: unique };
+}
+
+/** An agenda pack: every file it names is validated too, each problem located in its own file. */
+function loadPack(src: SourceFile, pack: unknown, problems: Problem[], loadImage: ImageLoader, opts: LoadOptions): LoadResult {
+  const p = pack as { agenda?: unknown; papers?: unknown };
+  const at = (path: PathKey[], message: string): Problem => ({ file: src.file, ...src.locate(path), path: formatPath(path), message, severity: 'error' });
+  const load = (name: unknown, path: PathKey[]): LoadResult | undefined => {
+    if (typeof name !== 'string') return undefined;
+    const text = opts.loadText?.(name);
+    if (text === undefined) {
+      problems.push(at(path, `the file "${name}" is not beside the agenda pack`));
+      return undefined;
+    }
+    const r = loadContent(name, text, loadImage, {});
+    if (!r.ok) problems.push(...r.problems);
+    else if (r.pack) problems.push(at(path, 'an agenda pack cannot contain another pack'));
+    return r;
+  };
+  const agenda = load(p.agenda, ['agenda']);
+  if (agenda?.ok && agenda.model.meta.kind !== 'agenda') problems.push(at(['agenda'], `"${String(p.agenda)}" is a ${agenda.model.meta.kind}, not an agenda`));
+  const papers = (Array.isArray(p.papers) ? p.papers : []).map((f, i) => load(f, ['papers', i]));
+  const ids = new Set<string>();
+  papers.forEach((r, i) => {
+    if (!r?.ok) return;
+    if (ids.has(r.model.meta.id)) problems.push(at(['papers', i], `the paper "${r.model.meta.id}" is in the pack twice`));
+    ids.add(r.model.meta.id);
+  });
+  if (agenda?.ok && papers.every((r) => r?.ok)) {
+    const parts: PackParts = { pack, agenda: agenda.data, papers: papers.map((r) => (r as Extract<LoadResult, { ok: true }>).model) };
+    const { model, problems: packProblems } = packToModel(pack, agenda.data, parts.papers, loadImage);
+    // Problems found while assembling the pack belong to the agenda file.
+    const agendaSrc = parseSource(String(p.agenda), opts.loadText!(String(p.agenda))!).source!;
+    problems.push(...packProblems.map((x) => locate(x, agendaSrc)));
+    const unique = dedupe(problems).sort(byPosition);
+    if (unique.some((x) => x.severity === 'error')) return { ok: false, problems: unique };
+    return { ok: true, model, data: pack, warnings: unique, pack: parts };
+  }
+  return { ok: false, problems: dedupe(problems).sort(byPosition) };
 }
 
 function locate(p: Located, src: SourceFile): Problem {
@@ -69,8 +121,7 @@ function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown): Pr
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const known = knownKeys(issue);
-        const hint = suggestion(key, known);
+        const hint = suggestion(key, KNOWN_FIELDS);
         return {
           ...base,
           ...src.locateKey(path, key),
@@ -105,10 +156,6 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function knownKeys(_issue: z.core.$ZodIssue): string[] {
-  return KNOWN_FIELDS;
-}
-
 // Every field name the schemas use; the nearest one is offered as a correction.
 const KNOWN_FIELDS = [
   'kind', 'id', 'title', 'subtitle', 'organisation', 'department', 'language', 'published', 'reference', 'summary',
@@ -117,6 +164,13 @@ const KNOWN_FIELDS = [
   'value', 'label', 'comparison', 'source', 'name', 'description', 'phone', 'textRelay', 'email', 'web', 'hours',
   'address', 'term', 'definition', 'type', 'unit', 'data', 'total', 'file', 'alt', 'caption', 'columns', 'rows',
   'rowHeaders', 'by', 'items', 'before', 'after', 'image', 'role',
+  'committee', 'meeting', 'date', 'time', 'venue', 'hospitality', 'clerk', 'membership', 'group', 'members', 'webcasting',
+  'parts', 'access', 'code', 'purpose', 'paper', 'decision', 'exempt', 'reason', 'signOff', 'closingNote', 'attendance',
+  'present', 'alsoPresent', 'inAttendance', 'substituteFor', 'number', 'agendaItem', 'paragraphs', 'resolved',
+  'resolvedItems', 'resolvedLabel', 'declarations', 'member', 'interest', 'minute', 'from', 'to', 'subject',
+  'classification', 'pastPathway', 'futurePathway', 'divisions', 'summaryText', 'recommendations', 'leadIn',
+  'backgroundDocuments', 'url', 'contactDetails', 'appendices', 'recordOfDecision', 'decisionMaker', 'publication',
+  'keyDecision', 'reasons', 'financial', 'legal', 'equality', 'consultation', 'alternatives', 'interests', 'lost', 'agenda', 'papers',
 ];
 
 function suggestion(key: string, known: string[]): string | undefined {

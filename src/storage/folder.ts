@@ -15,6 +15,14 @@ export function folderImageLoader(contentFile: string): ImageLoader {
   };
 }
 
+export function folderTextLoader(contentFile: string): (file: string) => string | undefined {
+  const dir = dirname(resolve(contentFile));
+  return (file) => {
+    const path = join(dir, file);
+    return path.startsWith(dir) && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+}
+
 export function writePublication(outDir: string, manifest: Manifest, files: Rendered[], index: string): string {
   const final = join(outDir, manifest.id);
   const staging = `${final}.partial`;

@@ -4,7 +4,7 @@
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, Packer, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
-  TableOfContents, TableRow, TextRun, WidthType, BorderStyle,
+  TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
   type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline } from '../../model/types.ts';
@@ -98,7 +98,19 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
         return [para(b.inlines)];
       case 'note':
         return [para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines])];
+      case 'pageBreak':
+        return [new Paragraph({ children: [new PageBreak()] })];
       case 'list':
+        if (b.labels) {
+          // Printed labels (a), m) …) are content, kept as written with a hanging indent.
+          return b.items.flatMap((item, n) =>
+            item.flatMap((x, i) =>
+              x.type === 'paragraph'
+                ? [new Paragraph({ children: [...(i === 0 ? [new TextRun(`${b.labels![n]}\t`)] : []), ...runs(x.inlines)], indent: { left: 720, hanging: 720 }, tabStops: [{ type: TabStopType.LEFT, position: 720 }], spacing: { after: 80 } })]
+                : block(x),
+            ),
+          );
+        }
         if (b.style === 'ordered') return listItems(b.items, 'ordered', ++listInstance);
         return listItems(b.items, b.style === 'check' ? 'check' : 'bullet');
       case 'table':

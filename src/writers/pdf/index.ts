@@ -18,7 +18,7 @@ interface PdfKitStream {
   on(ev: 'data', f: (c: Buffer) => void): void;
   on(ev: 'end' | 'error', f: (e?: Error) => void): void;
   end(): void;
-  _pdfMakePages?: unknown[];
+  _pdfMakePages?: { items: { type: string; item: { id?: string } }[] }[];
 }
 
 let pdfmake: PdfMake | undefined;
@@ -42,6 +42,8 @@ function engine(): PdfMake {
 export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
+  /** The page each heading (by id) starts on, from the real layout. */
+  anchors: Map<string, number>;
 }
 
 export async function writePdf(doc: DocumentModel, profile: Profile, options: { tagged?: boolean } = {}): Promise<PdfResult> {
@@ -55,5 +57,9 @@ export async function writePdf(doc: DocumentModel, profile: Profile, options: { 
   });
   pdf.end();
   await done;
-  return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0 };
+  const anchors = new Map<string, number>();
+  (pdf._pdfMakePages ?? []).forEach((page, i) => {
+    for (const it of page.items) if (it.type === 'line' && it.item.id && !anchors.has(it.item.id)) anchors.set(it.item.id, i + 1);
+  });
+  return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0, anchors };
 }

@@ -256,18 +256,21 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       case 'heading':
         level = b.level;
         return heading(b.text, b.level, parent, b.id);
+      case 'pageBreak':
+        return { text: '', pageBreak: 'after' };
       case 'paragraph':
         return para(b.inlines, parent);
       case 'note':
         return para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines], parent, 'P', { fontSize: Math.max(p.smallest, p.body - 1) });
       case 'list': {
-        const labelWidth = b.style === 'ordered' ? p.body * 1.8 : p.body * 1.1;
+        const longest = Math.max(0, ...(b.labels ?? []).map((l) => l.length));
+        const labelWidth = b.labels ? p.body * (0.7 + longest * 0.55) : b.style === 'ordered' ? p.body * 1.8 : p.body * 1.1;
         return list(
           b.items.map((item, n) => ({
             label:
               b.style === 'check'
                 ? { svg: TICK_SVG(p.body), width: p.body, margin: [0, p.body * 0.15, 0, 0] }
-                : { text: b.style === 'ordered' ? `${(b.start ?? 1) + n}.` : '•', bold: true },
+                : { text: b.labels?.[n] ?? (b.style === 'ordered' ? `${(b.start ?? 1) + n}.` : '•'), bold: true },
             labelTag: b.style === 'check' ? { actual: 'Achieved: ' } : {},
             body: (lbody) => bodyBlocks(item, lbody, gap * 0.4),
           })),

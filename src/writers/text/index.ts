@@ -40,7 +40,7 @@ export function writeText(doc: DocumentModel): Uint8Array {
       const head = first?.type === 'paragraph' ? inl(first.inlines) : '';
       out.push(`${indent}${marker(n)}${head}`.trimEnd());
       for (const b of first?.type === 'paragraph' ? rest : item) {
-        if (b.type === 'list') list(b.items, listMarker(b.style, b.start), indent + '  ');
+        if (b.type === 'list') list(b.items, markerFor(b), indent + '  ');
         else if (b.type === 'paragraph') out.push(`${indent}  ${inl(b.inlines)}`);
       }
     });
@@ -60,7 +60,9 @@ export function writeText(doc: DocumentModel): Uint8Array {
         para(inl(b.inlines));
         break;
       case 'list':
-        list(b.items, listMarker(b.style, b.start));
+        list(b.items, markerFor(b));
+        break;
+      case 'pageBreak':
         break;
       case 'table': {
         para(`Table: ${b.caption}`);
@@ -150,6 +152,10 @@ export function writeText(doc: DocumentModel): Uint8Array {
   doc.blocks.forEach(block);
   const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return new TextEncoder().encode(text);
+}
+
+function markerFor(b: Extract<Block, { type: 'list' }>): (n: number) => string {
+  return b.labels ? (n) => `${b.labels![n]} ` : listMarker(b.style, b.start);
 }
 
 function listMarker(style: 'bullet' | 'check' | 'ordered', start = 1): (n: number) => string {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { publish } from '../src/pipeline/publish.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
 import { build } from '../src/cli/docgen.ts';
+import YAML from 'yaml';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
 import { treeText, walk, type ReadPdf } from './support/pdf-reader.ts';
 
@@ -62,6 +63,27 @@ describe('committee papers', () => {
       { title: 'A report', item: 'A2 A report' },
     ]);
     expect(r.files.map((f) => f.file.file)).toEqual(['test-pack.pdf', 'test-pack-large-print.pdf']);
+  });
+
+  it('computes the real 11 October 2016 pack: agenda ranges equal the pages where each paper starts and ends', async () => {
+    const dir = 'content/committee-2016-10-11';
+    const title = (f: string) => YAML.parse(readFileSync(join(dir, f), 'utf8')).title as string;
+    await checkPackRanges(join(dir, 'asch-cc-2016-10-11-pack.yaml'), [
+      { title: title('minutes-2016-07-12.yaml'), item: 'A5 Minutes of the meeting held on 12 July 2016' },
+      { title: title('b1-integrated-domestic-abuse-services.yaml'), item: 'B1 Commissioning of Integrated Domestic Abuse Services' },
+      { title: title('c1-substance-misuse-procurements.yaml'), item: 'C1 ' },
+      { title: title('d3-west-kent-substance-misuse-update.yaml'), item: 'D3 ' },
+    ]);
+  });
+
+  it('publishes every real paper on its own in every format, each PDF tagged', async () => {
+    const dir = 'content/committee-2016-10-11';
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.includes('-pack'))) {
+      const r = await publishFile(join(dir, f));
+      expect(r.files.map((x) => `${x.file.profile}.${x.file.format}`).sort(), f).toEqual(['large-print.docx', 'large-print.pdf', 'standard.docx', 'standard.pdf', 'standard.txt']);
+      const { failures } = await checkPdfUa(r.files.find((x) => x.file.format === 'pdf' && x.file.profile === 'standard')!.data);
+      expect(failures, f).toEqual([]);
+    }
   });
 
   it('never publishes an exempt item: only a notice saying it is exempt and why', async () => {

@@ -103,7 +103,9 @@ export function reportToModel(raw: unknown, loadImage: ImageLoader) {
       mdField('Equality implications', 'equality');
       mdField('Cabinet Committee recommendations and other consultation', 'consultation');
       mdField('Any alternatives considered', 'alternatives');
-      mdField('Any interest declared when the decision was taken and any dispensation granted by the Proper Officer', 'interests');
+      const interestsLabel = 'Any interest declared when the decision was taken and any dispensation granted by the Proper Officer';
+      if (r.interests === undefined) blocks.push(para(txt(`${interestsLabel}: `, true), txt('to be completed when the decision is taken.')));
+      else mdField(interestsLabel, 'interests');
       blocks.push(para(txt('Signed: ', true), txt('.......................   '), txt('Date: ', true), txt('.......................')));
     }
   });

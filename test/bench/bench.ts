@@ -79,3 +79,27 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
   const m = (k: 'importMs' | 'renderMs' | 'rssMB') => median(runs.map((r) => r[k]));
   console.log(`cold start in a fresh process (median of 3): import ${m('importMs').toFixed(0)} ms + render all outputs ${m('renderMs').toFixed(0)} ms = ${(m('importMs') + m('renderMs')).toFixed(0)} ms, peak RSS ${m('rssMB').toFixed(0)} MB (${runs.map((r) => r.status).join(', ')})`);
 }
+
+// Issue 6: the agenda pack, and how its build grows with the number of papers.
+{
+  const { loadContent } = await import('../../src/pipeline/validate.ts');
+  const { renderPack } = await import('../../src/pipeline/pack.ts');
+  const { folderTextLoader } = await import('../../src/storage/folder.ts');
+  const PACK = 'content/committee-2016-10-11/asch-cc-2016-10-11-pack.yaml';
+  const loaded = loadContent(PACK, readFileSync(PACK, 'utf8'), folderImageLoader(PACK), { loadText: folderTextLoader(PACK) });
+  if (!loaded.ok || !loaded.pack) throw new Error('the agenda pack is invalid');
+  const base = loaded.pack;
+  console.log('\nagenda pack (standard PDF, page ranges computed):');
+  for (const n of [base.papers.length, 5, 10, 20]) {
+    // Larger packs repeat the real papers under new ids (the agenda lists the real ones).
+    const papers = Array.from({ length: n }, (_, i) => {
+      const p = base.papers[i % base.papers.length];
+      return i < base.papers.length ? p : { ...p, meta: { ...p.meta, id: `${p.meta.id}-copy-${i}` } };
+    });
+    const rss0 = process.resourceUsage().maxRSS;
+    const t = performance.now();
+    const pdf = await renderPack({ ...base, papers }, 'standard', folderImageLoader(PACK));
+    const ms = performance.now() - t;
+    console.log(`  ${String(n).padStart(2)} papers: ${String(pdf.pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pdf.pages).toFixed(1)} ms/page), peak RSS ${(Math.max(rss0, process.resourceUsage().maxRSS) / 1024).toFixed(0)} MB`);
+  }
+}

@@ -8,6 +8,7 @@ import { build } from '../src/cli/docgen.ts';
 import { readFileSync } from 'node:fs';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
 import { walk } from './support/pdf-reader.ts';
+import JSZip from 'jszip';
 
 const cases: [file: string, expected: RegExp[]][] = [
   ['wrong-type.yaml', [/wrong-type\.yaml:3:8: error: title: must be text, but it is number 42/]],
@@ -68,6 +69,12 @@ describe('valid content', () => {
       for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure') figures.push(n); });
       expect(figures[0]?.alt).toBe('A single blue square');
       expect(figures[0]?.children?.some((c) => c.role === 'Caption')).toBe(true);
+      // PDF-10: the Welsh passage is a Span with its own language.
+      const spans: { lang?: string }[] = [];
+      for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Span') spans.push(n); });
+      expect(spans.map((s) => s.lang)).toContain('cy');
     }
+    const docx = await JSZip.loadAsync(readFileSync(join(out, 'minimal-account', 'minimal-account.docx')));
+    expect(await docx.file('word/document.xml')!.async('string')).toMatch(/<w:lang w:val="cy"\/>.*?Croeso i Gaint/s);
   });
 });

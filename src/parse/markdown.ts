@@ -77,6 +77,15 @@ export function parseMarkdown(md: string, ctx: MarkdownContext): { blocks: Block
       }
       return [{ type: 'term', id, children }];
     }
+    if (href.startsWith('lang:')) {
+      // A passage in another language: [Croeso](lang:cy). Screen readers switch voice (PDF-10, DX-02).
+      const lang = href.slice('lang:'.length);
+      if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang)) {
+        problem(l.raw, `"${lang}" is not a language tag; write one like "cy" or "fr-FR"`);
+        return children;
+      }
+      return children.map((c) => (c.type === 'text' ? { ...c, lang } : c));
+    }
     if (href.startsWith('#')) {
       const id = href.slice(1);
       const title = ctx.sections.get(id);

@@ -26,7 +26,7 @@ export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackCon
 
   const groups = arr(d.membership).map(rec);
   const total = groups.reduce((n, g) => n + arr(g.members).length, 0);
-  blocks.push({ type: 'heading', level: 1, id: 'membership', text: `Membership (${total})` });
+  blocks.push({ type: 'heading', level: 1, id: `${str(d.id)}-membership`, text: `Membership (${total})` });
   blocks.push({
     type: 'list',
     style: 'bullet',
@@ -36,18 +36,18 @@ export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackCon
     }),
   });
   if (d.webcasting) {
-    blocks.push({ type: 'heading', level: 1, id: 'webcasting-notice', text: 'Webcasting notice' });
+    blocks.push({ type: 'heading', level: 1, id: `${str(d.id)}-webcasting-notice`, text: 'Webcasting notice' });
     blocks.push(...m.markdown(d.webcasting, ['webcasting']));
   }
 
   const seenCodes = new Set<string>();
   arr(d.parts).forEach((partRaw, pi) => {
     const part = rec(partRaw);
-    blocks.push({ type: 'heading', level: 1, id: `part-${pi + 1}`, text: str(part.title) ?? '' });
+    blocks.push({ type: 'heading', level: 1, id: `${str(d.id)}-part-${pi + 1}`, text: str(part.title) ?? '' });
     if (part.note) blocks.push(para(txt(str(part.note) ?? '')));
     arr(part.sections).forEach((secRaw, si) => {
       const sec = rec(secRaw);
-      blocks.push({ type: 'heading', level: 2, id: `section-${str(sec.code)?.toLowerCase()}`, text: `${str(sec.code)} - ${str(sec.title)}` });
+      blocks.push({ type: 'heading', level: 2, id: `${str(d.id)}-section-${str(sec.code)?.toLowerCase()}`, text: `${str(sec.code)} - ${str(sec.title)}` });
       const items = arr(sec.items).map(rec);
       if (!items.length) blocks.push(para(txt('There are no items in this section.')));
       items.forEach((item, ii) => {
@@ -58,7 +58,7 @@ export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackCon
         if (code && sec.code && !code.startsWith(String(sec.code))) problems.push({ path: [...path, 'code'], message: `item "${code}" is in section ${String(sec.code)}; its code must start with that letter` });
         const paper = str(item.paper);
         if (paper && ctx.papers && !ctx.papers.has(paper)) problems.push({ path: [...path, 'paper'], message: `the pack has no paper with id "${paper}"` });
-        blocks.push({ type: 'heading', level: 3, id: `item-${code.toLowerCase()}`, text: `${code} ${str(item.title)}` });
+        blocks.push({ type: 'heading', level: 3, id: `${str(d.id)}-item-${code.toLowerCase()}`, text: `${code} ${str(item.title)}` });
         const facts = [];
         if (item.decision) facts.push(`Decision number ${str(item.decision)}`);
         const range = paper ? ctx.pageRanges?.get(paper) : undefined;

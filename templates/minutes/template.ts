@@ -34,7 +34,7 @@ export function minutesToModel(raw: unknown, loadImage: ImageLoader) {
     if (last !== undefined && n !== last + 1) problems.push({ path: [...path, 'number'], message: `minute ${n} follows minute ${last}; minute numbers continue one by one through the year` });
     last = n;
     numbers.add(n);
-    blocks.push({ type: 'heading', level: 1, id: `minute-${n}`, text: `${n}. ${str(it.title)}` });
+    blocks.push({ type: 'heading', level: 1, id: `${str(d.id)}-minute-${n}`, text: `${n}. ${str(it.title)}` });
     blocks.push(para(txt(`(Item ${str(it.agendaItem)}${it.decision ? `; decision number ${str(it.decision)}` : ''})`)));
     if (it.attendance) blocks.push(...m.markdown(it.attendance, [...path, 'attendance']));
     for (const dec of declarations.filter((x) => x.minute === n)) blocks.push(para(txt('Declaration of interest: ', true), txt(`${str(dec.member)}: `), ...m.inline(dec.interest, ['declarations'])));
@@ -61,14 +61,14 @@ export function minutesToModel(raw: unknown, loadImage: ImageLoader) {
     if (ri.length) blocks.push({ type: 'list', style: 'ordered', labels: ri.map((r) => str(r.label) ?? ''), items: ri.map((r, k) => m.markdown(r.text, [...path, 'resolvedItems', k, 'text'])) });
   });
   if (declarations.length) {
-    blocks.push({ type: 'heading', level: 1, id: 'declarations', text: 'Declarations of interest' });
+    blocks.push({ type: 'heading', level: 1, id: `${str(d.id)}-declarations`, text: 'Declarations of interest' });
     blocks.push({
       type: 'list',
       style: 'bullet',
       items: declarations.map((dec, k) => {
         const n = dec.minute as number;
         if (!numbers.has(n)) problems.push({ path: ['declarations', k, 'minute'], message: `there is no minute ${n} in these minutes` });
-        return [para(txt(`${str(dec.member)}: `), ...m.inline(dec.interest, ['declarations', k, 'interest']), txt(' (see '), { type: 'xref', target: `minute-${n}`, title: `minute ${n}` }, txt(')'))];
+        return [para(txt(`${str(dec.member)}: `), ...m.inline(dec.interest, ['declarations', k, 'interest']), txt(' (see '), { type: 'xref', target: `${str(d.id)}-minute-${n}`, title: `minute ${n}` }, txt(')'))];
       }),
     });
   }

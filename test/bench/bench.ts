@@ -94,7 +94,9 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
     // Larger packs repeat the real papers under new ids (the agenda lists the real ones).
     const papers = Array.from({ length: n }, (_, i) => {
       const p = base.papers[i % base.papers.length];
-      return i < base.papers.length ? p : { ...p, meta: { ...p.meta, id: `${p.meta.id}-copy-${i}` } };
+      if (i < base.papers.length) return p;
+      const suffix = `-copy-${i}`;
+      return { meta: { ...p.meta, id: p.meta.id + suffix }, blocks: p.blocks.map((b) => (b.type === 'heading' ? { ...b, id: b.id + suffix } : b)) };
     });
     const rss0 = process.resourceUsage().maxRSS;
     const t = performance.now();

@@ -29,7 +29,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
     xs.flatMap((i): ParagraphChild[] => {
       switch (i.type) {
         case 'text':
-          return [new TextRun({ text: i.text, bold: bold || i.bold })];
+          return [new TextRun({ text: i.text, bold: bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })];
         case 'break':
           return [new TextRun({ break: 1 })];
         case 'link':

@@ -59,7 +59,8 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
     xs.flatMap((i): Node[] => {
       switch (i.type) {
         case 'text':
-          return [{ text: i.text, bold: bold || i.bold || undefined }];
+          // A passage in another language is a Span with its own /Lang.
+          return [{ text: i.text, bold: bold || i.bold || undefined, ...(i.lang ? { _tag: tag(parent, 'Span', { lang: i.lang }) } : {}) }];
         case 'break':
           return [{ text: '\n' }];
         case 'link': {

@@ -11,6 +11,10 @@ import { minutesToModel } from './minutes/template.ts';
 import { Report } from './report/schema.ts';
 import { reportToModel } from './report/template.ts';
 import { AgendaPack } from './agenda-pack/schema.ts';
+import { Strategy } from './strategy/schema.ts';
+import { strategyToModel } from './strategy/template.ts';
+import { EasyRead } from './easy-read/schema.ts';
+import { easyReadToModel } from './easy-read/template.ts';
 
 export interface DocumentKind {
   kind: string;
@@ -26,4 +30,6 @@ export const KINDS: Record<string, DocumentKind> = {
   minutes: { kind: 'minutes', label: 'Committee minutes', schema: Minutes, toModel: minutesToModel },
   report: { kind: 'report', label: 'Report to committee', schema: Report, toModel: reportToModel },
   'agenda-pack': { kind: 'agenda-pack', label: 'Agenda pack', schema: AgendaPack },
+  strategy: { kind: 'strategy', label: 'Strategy', schema: Strategy, toModel: strategyToModel },
+  'easy-read': { kind: 'easy-read', label: 'Easy Read', schema: EasyRead, toModel: easyReadToModel },
 };

@@ -68,6 +68,13 @@ export interface ImageData {
   height: number;
 }
 
+/** A picture: a bundled symbol (assets/symbols/<name>.svg) or the author's image; always with alt text. */
+export interface Picture {
+  alt: string;
+  symbol?: string;
+  image?: ImageData;
+}
+
 export type ListStyle = 'bullet' | 'check' | 'ordered';
 
 export type Block =
@@ -94,6 +101,8 @@ export type Block =
   | { type: 'contact'; contact: Contact }
   | { type: 'glossary'; entries: GlossaryEntry[] }
   | { type: 'note'; inlines: Inline[] }
+  /** Easy Read: one idea per row, a picture on the left and its text on the right. */
+  | { type: 'pictureRow'; picture: Picture; blocks: Block[] }
   /** The next block starts a new page (print formats). */
   | { type: 'pageBreak' }
   /** Where the contents list goes; writers compute it from the headings. */

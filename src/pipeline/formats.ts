@@ -28,9 +28,18 @@ export const OUTPUTS: OutputSpec[] = [
   { key: 'large-print-docx', format: 'docx', profile: 'large-print', suffix: '-large-print.docx', contentType: DOCX, render: (d) => writeDocx(d, PROFILES['large-print']) },
 ];
 
-export function selectOutputs(keys?: string[]): OutputSpec[] {
-  if (!keys || keys.length === 0) return OUTPUTS;
-  const unknown = keys.filter((k) => !OUTPUTS.some((o) => o.key === k));
+/** Easy Read has its own layout in every format (ER rules), not the standard and large-print ones. */
+export const EASY_READ_OUTPUTS: OutputSpec[] = [
+  { key: 'pdf', format: 'pdf', profile: 'easy-read', suffix: '.pdf', contentType: PDF, render: (d) => writePdf(d, PROFILES['easy-read']) },
+  { key: 'docx', format: 'docx', profile: 'easy-read', suffix: '.docx', contentType: DOCX, render: (d) => writeDocx(d, PROFILES['easy-read']) },
+  { key: 'txt', format: 'txt', profile: 'easy-read', suffix: '.txt', contentType: 'text/plain; charset=utf-8', render: async (d) => ({ bytes: writeText(d) }) },
+];
+
+export function selectOutputs(keys?: string[], kind?: string): OutputSpec[] {
+  const all = kind === 'easy-read' ? EASY_READ_OUTPUTS : OUTPUTS;
+  if (!keys || keys.length === 0) return all;
+  const known = new Set([...OUTPUTS, ...EASY_READ_OUTPUTS].map((o) => o.key));
+  const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUTS.map((o) => o.key).join(', ')}`);
-  return OUTPUTS.filter((o) => keys.includes(o.key));
+  return all.filter((o) => keys.includes(o.key));
 }

@@ -8,6 +8,7 @@ import { selectOutputs, type Format, type ProfileName } from './formats.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { indexPage } from './index-page.ts';
 import { renderPack } from './pack.ts';
+import { easyReadLength } from '../checks/easy-read.ts';
 
 export interface OutputFile {
   format: Format;
@@ -56,7 +57,7 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
   const { model } = loaded;
   const pack = loaded.pack;
   // A pack is one PDF per print profile, its page ranges computed from that PDF's own layout.
-  const outputs = selectOutputs(opts.formats).filter((o) => !pack || o.format === 'pdf');
+  const outputs = selectOutputs(opts.formats, model.meta.kind).filter((o) => !pack || o.format === 'pdf');
   const render = (o: (typeof outputs)[number]) => (pack ? renderPack(pack, o.profile as 'standard' | 'large-print', loadImage) : o.render(model));
   const files: Rendered[] = [];
   for (const o of outputs) {
@@ -78,6 +79,11 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     };
     files.push(r);
     opts.onOutput?.(r);
+    if (model.meta.kind === 'easy-read' && o.format === 'pdf' && out.pages) {
+      const length = easyReadLength(sourceKey, out.pages);
+      if (length?.severity === 'error') return { ok: false, problems: [length] };
+      if (length) loaded.warnings.push(length);
+    }
   }
   const manifest: Manifest = {
     id: model.meta.id,

@@ -102,7 +102,7 @@ function locate(p: Located, src: SourceFile): Problem {
       pos.col = p.offset - lineStart + 1 + blockIndent(src, p.path);
     }
   }
-  return { file: src.file, ...pos, path: formatPath(p.path), message: p.message, severity: 'error', rule: p.rule };
+  return { file: src.file, ...pos, path: formatPath(p.path), message: p.message, severity: p.severity ?? 'error', ...(p.rule ? { rule: p.rule } : {}) };
 }
 
 function blockIndent(src: SourceFile, path: PathKey[]): number {

@@ -12,6 +12,7 @@ export interface Located {
   /** For Markdown problems: character offset inside the text field. */
   offset?: number;
   rule?: string;
+  severity?: 'warning';
 }
 
 export type ImageLoader = (file: string) => ImageData | undefined;

@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface StructNode {
   role?: string;
+  bbox?: number[];
   alt?: string;
   lang?: string;
   type?: string;
@@ -19,6 +20,8 @@ export interface PageText {
   /** Text inside no marked content at all (PDF-04 failures). */
   untagged: string[];
   artifacts: string[];
+  /** Tagged glyph runs with their position and size, for layout checks. */
+  runs: { str: string; x: number; y: number; size: number; mcid: string }[];
   sizes: number[];
   plain: string;
 }
@@ -46,7 +49,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     if (i === 1) pageSize = { width: page.view[2], height: page.view[3] };
     const content = await page.getTextContent({ includeMarkedContent: true });
     const stack: { tag: string; id: string | null }[] = [];
-    const t: PageText = { byMcid: new Map(), tagged: [], untagged: [], artifacts: [], sizes: [], plain: '' };
+    const t: PageText = { byMcid: new Map(), tagged: [], untagged: [], artifacts: [], runs: [], sizes: [], plain: '' };
     for (const item of content.items as any[]) {
       if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
         stack.push({ tag: item.tag, id: item.id ?? null });
@@ -66,6 +69,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
         if (artifact) t.artifacts.push(item.str);
         else if (mc?.id) {
           t.tagged.push(item.str);
+          t.runs.push({ str: item.str, x: item.transform[4], y: item.transform[5], size: Math.hypot(item.transform[2], item.transform[3]), mcid: mc.id });
           t.byMcid.set(mc.id, (t.byMcid.get(mc.id) ?? '') + item.str);
         } else t.untagged.push(item.str);
       }

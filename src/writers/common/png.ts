@@ -46,6 +46,14 @@ export function chartPng(chart: Chart, size: number): { data: Buffer; width: num
   return { data: encodePng(width, height, px), width, height };
 }
 
+/** A plain square: the bitmap fallback DOCX requires beside an SVG picture. */
+export function solidPng(size: number, colour = '#eef3f8'): Buffer {
+  const rgb = hex(colour);
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) raw.set(rgb, y * (size * 3 + 1) + 1 + x * 3);
+  return encodePng(size, size, raw);
+}
+
 function encodePng(width: number, height: number, raw: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);

@@ -10,7 +10,8 @@ import {
 import type { Block, DocumentModel, Inline } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
 import { chartAlt, chartRows, chartTotal } from '../common/chart.ts';
-import { chartPng } from '../common/png.ts';
+import { chartPng, solidPng } from '../common/png.ts';
+import { symbolSvg } from '../common/symbols.ts';
 import { chartSvg } from '../pdf/chart-svg.ts';
 import { longDate } from '../text/index.ts';
 import { makeDeterministic } from './determinism.ts';
@@ -100,6 +101,30 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
         return [para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines])];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
+      case 'pictureRow': {
+        // A borderless two-column row: picture left (with alt text), its text right.
+        const px = Math.round((p.picture * 96) / 72);
+        const picture = b.picture.symbol
+          ? new ImageRun({ type: 'svg', data: Buffer.from(symbolSvg(b.picture.symbol)), fallback: { type: 'png', data: solidPng(64) }, transformation: { width: px, height: px }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } })
+          : new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
+        const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+        const borders = { top: none, bottom: none, left: none, right: none };
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            borders: { ...borders, insideHorizontal: none, insideVertical: none },
+            rows: [
+              new TableRow({
+                cantSplit: true,
+                children: [
+                  new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
+                  new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: b.blocks.flatMap(block) as Paragraph[] }),
+                ],
+              }),
+            ],
+          }),
+        ];
+      }
       case 'list':
         if (b.labels) {
           // Printed labels (a), m) …) are content, kept as written with a hanging indent.

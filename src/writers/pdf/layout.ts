@@ -6,6 +6,7 @@ import { chartAlt, chartRows, chartTotal } from '../common/chart.ts';
 import { inlineText } from '../../model/walk.ts';
 import { PALETTE, TICK_SVG, chartSvg, swatchSvg } from './chart-svg.ts';
 import { tag, type TagNode } from './tagging.ts';
+import { symbolSvg } from '../common/symbols.ts';
 import { longDate } from '../text/index.ts';
 
 type Node = Record<string, unknown>;
@@ -259,6 +260,23 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
         return heading(b.text, b.level, parent, b.id);
       case 'pageBreak':
         return { text: '', pageBreak: 'after' };
+      case 'pictureRow': {
+        // Easy Read: the picture (a Figure with its Alt) on the left, its text beside it.
+        const fig = tag(parent, 'Figure', { alt: b.picture.alt });
+        const size = p.picture;
+        const pic = b.picture.symbol
+          ? { svg: symbolSvg(b.picture.symbol), width: size, height: size }
+          : { image: `data:${b.picture.image!.mime};base64,${Buffer.from(b.picture.image!.data).toString('base64')}`, fit: [size, size] };
+        return {
+          columns: [
+            { ...pic, _tag: fig, width: size },
+            { width: '*', stack: bodyBlocks(b.blocks, parent, p.body * 0.6), margin: [0, p.body * 0.3, 0, 0] },
+          ],
+          columnGap: p.body * 1.2,
+          unbreakable: true,
+          margin: [0, 0, 0, p.body],
+        };
+      }
       case 'paragraph':
         return para(b.inlines, parent);
       case 'note':

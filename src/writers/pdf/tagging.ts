@@ -46,9 +46,11 @@ export function tag(parent: TagNode | undefined, type: string, extra: Partial<Ta
   return { type, parent, ...extra };
 }
 
-function ensure(node: TagNode, doc: PdfKitDoc): PdfStructElement {
+function ensure(node: TagNode, doc: PdfKitDoc, bbox?: number[]): PdfStructElement {
   if (node.elem) return node.elem;
-  const opts: Record<string, string> = {};
+  const opts: Record<string, unknown> = {};
+  // A Figure says where it is on the page (Layout BBox), so readers can tell what sits beside it.
+  if (bbox) opts.bbox = bbox;
   if (node.alt) opts.alt = node.alt;
   if (node.actual) opts.actual = node.actual;
   if (node.lang) opts.lang = node.lang;
@@ -62,14 +64,14 @@ function ensure(node: TagNode, doc: PdfKitDoc): PdfStructElement {
 }
 
 /** Renders `draw` as the content of `node`, or as an Artifact when there is no node. */
-function marked(doc: PdfKitDoc, node: TagNode | undefined, draw: () => void): void {
+function marked(doc: PdfKitDoc, node: TagNode | undefined, draw: () => void, bbox?: number[]): void {
   if (!node) {
     doc.markContent('Artifact', { type: 'Layout' });
     draw();
     doc.endMarkedContent();
     return;
   }
-  const elem = ensure(node, doc);
+  const elem = ensure(node, doc, bbox);
   const content = doc.markStructureContent(node.type);
   if (node.type === 'Link') {
     // Link annotations join their Link element (PDF-20) with a description.
@@ -215,10 +217,11 @@ export function installTagging(): void {
 
   for (const method of ['renderVector', 'renderImage', 'renderSVG']) {
     const original = Renderer.prototype[method];
-    Renderer.prototype[method] = function (this: { pdfDocument: PdfKitDoc }, item: { _tag?: TagNode; _artifact?: boolean }) {
+    Renderer.prototype[method] = function (this: { pdfDocument: PdfKitDoc }, item: { _tag?: TagNode; _artifact?: boolean; x?: number; y?: number; _width?: number; _height?: number }) {
       const doc = this.pdfDocument;
       if (!doc.hasMarkInfoDictionary()) return original.call(this, item);
-      marked(doc, item._artifact ? undefined : item._tag, () => original.call(this, item));
+      const box = item._tag?.type === 'Figure' && item.x !== undefined && item._width ? [item.x, item.y!, item.x + item._width, item.y! + (item._height ?? 0)] : undefined;
+      marked(doc, item._artifact ? undefined : item._tag, () => original.call(this, item), box);
     };
   }
 }

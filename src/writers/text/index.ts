@@ -64,6 +64,10 @@ export function writeText(doc: DocumentModel): Uint8Array {
         break;
       case 'pageBreak':
         break;
+      case 'pictureRow':
+        out.push(`Picture: ${b.picture.alt}.`);
+        b.blocks.forEach(block);
+        break;
       case 'table': {
         para(`Table: ${b.caption}`);
         const headers = b.columns.map(inl);

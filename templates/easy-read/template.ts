@@ -1,0 +1,53 @@
+// Easy Read → document model: title, help note, sections of picture rows, the word list and the
+// contact page, each a section a reader can find.
+import type { Block, Picture } from '../../src/model/types.ts';
+import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
+import { para, txt } from '../common/committee.ts';
+import { committeeMeta } from '../agenda/template.ts';
+import { symbolNames } from '../../src/writers/common/symbols.ts';
+import { easyReadChecks } from '../../src/checks/easy-read.ts';
+
+export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
+  const d = rec(raw);
+  const problems: Located[] = easyReadChecks(raw);
+  const m = new Mapper(buildRegistries(d, loadImage, problems, new Map()));
+  const id = str(d.id) ?? '';
+  const blocks: Block[] = [];
+  const picture = (p: Record<string, unknown>, path: (string | number)[]): Picture => {
+    const alt = str(p.alt) ?? '';
+    const symbol = str(p.symbol);
+    if (symbol) {
+      if (!symbolNames().has(symbol)) problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${symbol}"; choose one listed in docs/easy-read-format.md` });
+      return { alt, symbol };
+    }
+    const file = str(p.file) ?? '';
+    const image = loadImage(file);
+    if (!image) problems.push({ path: [...path, 'file'], message: `the picture file "${file}" is not beside the content file` });
+    return { alt, image };
+  };
+  if (d.helpNote) blocks.push({ type: 'pictureRow', picture: { alt: 'A person helping another person to read', symbol: 'friends' }, blocks: [para(txt(str(d.helpNote) ?? '', true))] });
+  arr(d.sections).forEach((sRaw, si) => {
+    const s = rec(sRaw);
+    blocks.push({ type: 'heading', level: 1, id: `${id}-section-${si + 1}`, text: str(s.title) ?? '' });
+    arr(s.rows).forEach((rRaw, ri) => {
+      const r = rec(rRaw);
+      const path = ['sections', si, 'rows', ri];
+      blocks.push({ type: 'pictureRow', picture: picture(rec(r.picture), [...path, 'picture']), blocks: m.markdown(r.text, [...path, 'text']) });
+    });
+  });
+  const words = arr(d.words).map(rec);
+  if (words.length) {
+    blocks.push({ type: 'pageBreak' });
+    blocks.push({ type: 'heading', level: 1, id: `${id}-word-list`, text: 'Word list' });
+    words.forEach((w, i) =>
+      blocks.push({ type: 'pictureRow', picture: { alt: 'A book of word meanings', symbol: 'book' }, blocks: [para(txt(`${str(w.word)}: `, true), ...m.inline(w.meaning, ['words', i, 'meaning']))] }),
+    );
+  }
+  const c = rec(d.contact);
+  blocks.push({ type: 'pageBreak' });
+  blocks.push({ type: 'heading', level: 1, id: `${id}-contact`, text: 'Contact us' });
+  blocks.push({ type: 'contact', contact: { id: 'contact', name: str(c.name) ?? '', phone: str(c.phone), textRelay: str(c.textRelay), email: str(c.email), web: str(c.web), address: str(c.address) } });
+  problems.push(...m.problems);
+  const meta = { ...committeeMeta(d, 'easy-read', ['Easy Read']), subtitle: str(d.subtitle) };
+  return { model: { meta, blocks }, problems };
+}

@@ -1,0 +1,113 @@
+// Easy Read: the layout (picture left of its text on every row, 16pt or more, line spacing 1.5,
+// at most 4 pictures a page) read back with pdfjs-dist, and each language check with a failing
+// and a passing fixture.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { publish } from '../src/pipeline/publish.ts';
+import { folderImageLoader } from '../src/storage/folder.ts';
+import { checkPdfUa } from './support/pdf-ua-checker.ts';
+import { walk, type ReadPdf, type StructNode } from './support/pdf-reader.ts';
+
+const FIX = 'test/fixtures/easy-read';
+const run = (file: string, text = readFileSync(file, 'utf8')) => publish(file, Buffer.from(text), folderImageLoader(file));
+
+/** Checks the Easy Read layout rules on a PDF; returns the number of picture rows seen. */
+function checkLayout(pdf: ReadPdf): number {
+  let figures = 0;
+  pdf.text.forEach((t, i) => {
+    const roles = new Map<string, string>();
+    const pageFigures: StructNode[] = [];
+    walk(pdf.trees[i], (n, anc) => {
+      if (n.role === 'Figure') pageFigures.push(n);
+      if (n.type === 'content' && n.id) roles.set(n.id, anc.map((a) => a.role).filter(Boolean).join('/'));
+    });
+    // ER-T12: at most 4 pictures a page.
+    expect(pageFigures.length, `page ${i + 1} pictures`).toBeLessThanOrEqual(4);
+    figures += pageFigures.length;
+    // ER-T02: nothing smaller than 16pt.
+    for (const size of t.sizes) expect(size).toBeGreaterThanOrEqual(15.99);
+    if (!pageFigures.length) return;
+    // ER-T09: every picture has a box on the left; the text beside it starts to its right.
+    const right = Math.max(...pageFigures.map((f) => (expect(f.bbox, 'Figure BBox').toBeDefined(), f.bbox![2])));
+    for (const f of pageFigures) expect(f.bbox![0]).toBeLessThan(right);
+    const body = t.runs.filter((r) => !/H\d|Contact/.test(roles.get(r.mcid) ?? '') && (roles.get(r.mcid) ?? '').includes('P'));
+    expect(body.length, `text beside the pictures on page ${i + 1}`).toBeGreaterThan(0);
+    for (const r of body) expect(r.x, `"${r.str}" on page ${i + 1} is right of the pictures`).toBeGreaterThanOrEqual(right);
+    // ER-T14: line spacing at least 1.5 within a paragraph.
+    const byMcid = new Map<string, number[]>();
+    for (const r of body) byMcid.set(r.mcid, [...(byMcid.get(r.mcid) ?? []), r.y]);
+    for (const ys of byMcid.values()) {
+      const lines = [...new Set(ys.map((y) => Math.round(y)))].sort((a, b) => b - a);
+      for (let k = 1; k < lines.length; k++) expect(lines[k - 1] - lines[k]).toBeGreaterThanOrEqual(16 * 1.5 - 0.5);
+    }
+  });
+  return figures;
+}
+
+describe('Easy Read layout', () => {
+  it('puts each picture left of its text, at 16pt with 1.5 line spacing, 4 pictures a page at most', async () => {
+    const r = await run(join(FIX, 'valid.yaml'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.manifest.warnings).toEqual([]);
+    expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.pdf', 'easy-read.docx', 'easy-read.txt']);
+    const { failures, pdf } = await checkPdfUa(r.files[0].data);
+    expect(failures).toEqual([]);
+    expect(checkLayout(pdf)).toBe(7); // help note, 5 rows, 1 word-list row
+    const alts: string[] = [];
+    for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure' && n.alt) alts.push(n.alt); });
+    expect(alts).toContain('A house');
+    const txt = Buffer.from(r.files[2].data).toString('utf8');
+    expect(txt).toContain('Picture: A house.\nWe want to help you live in your own home.');
+    expect(txt).toMatch(/Word list[\s\S]*strategy: A plan for the future\./);
+  });
+
+  const realFiles = existsSync('content/easy-read') ? readdirSync('content/easy-read').filter((f) => f.endsWith('.yaml')) : [];
+  it.each(realFiles)('publishes the real Easy Read document %s, passing its own checks', async (f) => {
+    const r = await run(join('content/easy-read', f));
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
+    expect(r.manifest.warnings.filter((w) => w.rule === 'ER-S01')).toEqual([]);
+    const { failures, pdf } = await checkPdfUa(r.files[0].data);
+    expect(failures).toEqual([]);
+    expect(checkLayout(pdf)).toBeGreaterThan(10);
+  });
+});
+
+describe('Easy Read checks', () => {
+  it('ER-L02: a sentence over 15 words is an error, and nothing is published', async () => {
+    const r = await run(join(FIX, 'fail-sentence.yaml'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toContainEqual(expect.objectContaining({ line: 12, path: 'sections[0].rows[0].text', severity: 'error', rule: 'ER-L02' }));
+  });
+
+  it.each([
+    ['fail-paragraph.yaml', 'ER-T15', 'sections[0].rows[3].text'],
+    ['fail-hardword.yaml', 'ER-L09', 'sections[0].rows[4].text'],
+    ['fail-percent.yaml', 'ER-L20', 'sections[0].rows[1].text'],
+  ])('%s gives a %s warning at %s, and still publishes', async (file, rule, path) => {
+    const r = await run(join(FIX, file));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.manifest.warnings).toEqual([expect.objectContaining({ rule, path, severity: 'warning' })]);
+  });
+
+  const long = (rows: number) =>
+    readFileSync(join(FIX, 'valid.yaml'), 'utf8').replace(
+      /sections:\n/,
+      `sections:\n  - title: Many rows\n    rows:\n${Array.from({ length: rows }, (_, i) => `      - picture: { symbol: star, alt: A star }\n        text: This is row ${i + 1}.\n`).join('')}`,
+    );
+
+  it('ER-S01: more than 20 pages is a warning', async () => {
+    const r = await run(join(FIX, 'long.yaml'), long(70));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.manifest.warnings).toContainEqual(expect.objectContaining({ rule: 'ER-S01', severity: 'warning' }));
+  });
+
+  it('ER-S01: more than 24 pages is an error, and nothing is published', async () => {
+    const r = await run(join(FIX, 'long.yaml'), long(100));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toContainEqual(expect.objectContaining({ rule: 'ER-S01', severity: 'error' }));
+  });
+});

@@ -43,10 +43,7 @@ export const para = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlin
 /** "Label: value" with the label in bold: the committee house style for front matter. */
 export const field = (label: string, value: string | Inline[]): Block => para(txt(`${label}: `, true), ...(typeof value === 'string' ? [txt(value)] : value));
 
-export function longDate(iso: string, weekday = false): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { ...(weekday ? { weekday: 'long' } : {}), day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
+export { longDate } from '../../src/model/dates.ts';
 
 /** "A, B and C". */
 export function joinNames(names: string[]): string {

@@ -13,7 +13,8 @@ import { chartAlt, chartRows, chartTotal } from '../common/chart.ts';
 import { chartPng, solidPng } from '../common/png.ts';
 import { symbolSvg } from '../common/symbols.ts';
 import { chartSvg } from '../pdf/chart-svg.ts';
-import { longDate } from '../text/index.ts';
+import { longDate } from '../../model/dates.ts';
+import { fitTable } from '../common/table.ts';
 import { makeDeterministic } from './determinism.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
@@ -61,14 +62,8 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
       shading: header ? { type: ShadingType.CLEAR, fill: 'EEF3F8', color: 'auto' } : undefined,
     });
 
-  const table = (caption: string, columns: Inline[][], rows: Inline[][][], rowHeaders: boolean) => {
-    let cols = columns;
-    let body = rows;
-    if (columns.length > p.maxTableColumns) {
-      cols = [columns[0], ...rows.map((r) => r[0])];
-      body = columns.slice(1).map((c, j) => [c, ...rows.map((r) => r[j + 1])]);
-      rowHeaders = true;
-    }
+  const table = (caption: string, columns: Inline[][], rows: Inline[][][], headed: boolean) => {
+    const { columns: cols, rows: body, rowHeaders } = fitTable(columns, rows, headed, p.maxTableColumns);
     return [
       plain(caption, { style: 'Caption', keepNext: true }),
       new Table({

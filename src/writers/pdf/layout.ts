@@ -7,7 +7,8 @@ import { inlineText } from '../../model/walk.ts';
 import { PALETTE, TICK_SVG, chartSvg, swatchSvg } from './chart-svg.ts';
 import { tag, type TagNode } from './tagging.ts';
 import { symbolSvg } from '../common/symbols.ts';
-import { longDate } from '../text/index.ts';
+import { longDate } from '../../model/dates.ts';
+import { fitTable } from '../common/table.ts';
 
 type Node = Record<string, unknown>;
 
@@ -143,15 +144,8 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       return n;
     });
 
-  const table = (caption: string, columns: Inline[][], rows: Inline[][][], rowHeaders: boolean, parent: TagNode): Node => {
-    let cols = columns;
-    let body = rows;
-    if (columns.length > p.maxTableColumns) {
-      // Large print: set wide tables transposed (years as rows) rather than shrink the type.
-      cols = [columns[0], ...rows.map((r) => r[0])];
-      body = columns.slice(1).map((c, j) => [c, ...rows.map((r) => r[j + 1])]);
-      rowHeaders = true;
-    }
+  const table = (caption: string, columns: Inline[][], rows: Inline[][][], headed: boolean, parent: TagNode): Node => {
+    const { columns: cols, rows: body, rowHeaders } = fitTable(columns, rows, headed, p.maxTableColumns);
     const t = tag(parent, 'Table');
     const cap = tag(t, 'Caption');
     const thead = tag(t, 'THead');

@@ -5,6 +5,7 @@ import type { Block, DocumentModel, Inline } from '../../model/types.ts';
 import { chartRows, chartTotal } from '../common/chart.ts';
 import { sectionNumbers } from '../common/numbering.ts';
 import { inlineText } from '../../model/walk.ts';
+import { longDate } from '../../model/dates.ts';
 
 export function writeText(doc: DocumentModel): Uint8Array {
   const numbers = sectionNumbers(doc.blocks);
@@ -168,9 +169,4 @@ function listMarker(style: 'bullet' | 'check' | 'ordered', start = 1): (n: numbe
   return () => '- ';
 }
 
-export function longDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
 
-export { inlineText };

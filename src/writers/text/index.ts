@@ -51,7 +51,7 @@ export function writeText(doc: DocumentModel): Uint8Array {
   const block = (b: Block) => {
     switch (b.type) {
       case 'heading': {
-        const title = `${numbers.get(b.id)} ${b.text}`;
+        const title = numbered(numbers.get(b.id), b.text);
         out.push('', title);
         if (b.level < 3) out.push((b.level === 1 ? '=' : '-').repeat(title.length));
         out.push('');
@@ -143,7 +143,7 @@ export function writeText(doc: DocumentModel): Uint8Array {
         break;
       case 'contents': {
         para(`${b.title}:`);
-        for (const x of doc.blocks) if (x.type === 'heading' && x.level === 1) out.push(`- ${numbers.get(x.id)} ${x.text}`);
+        for (const x of doc.blocks) if (x.type === 'heading' && x.level === 1) out.push(`- ${numbered(numbers.get(x.id), x.text)}`);
         out.push('');
         break;
       }
@@ -157,6 +157,12 @@ export function writeText(doc: DocumentModel): Uint8Array {
   doc.blocks.forEach(block);
   const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return new TextEncoder().encode(text);
+}
+
+/** A heading with its section number; headings that print their own ("8. Supporting independence") keep it, once. */
+function numbered(num: string | undefined, text: string): string {
+  if (!num) return text;
+  return new RegExp(`^${num.replace(/\./g, '\\.')}\\.?\\s`).test(text) ? text : `${num} ${text}`;
 }
 
 function markerFor(b: Extract<Block, { type: 'list' }>): (n: number) => string {

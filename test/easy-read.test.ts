@@ -54,7 +54,7 @@ describe('Easy Read layout', () => {
     expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.pdf', 'easy-read.docx', 'easy-read.txt']);
     const { failures, pdf } = await checkPdfUa(r.files[0].data);
     expect(failures).toEqual([]);
-    expect(checkLayout(pdf)).toBe(7); // help note, 5 rows, 1 word-list row
+    expect(checkLayout(pdf)).toBe(7); // help note, 5 rows, the word list's picture
     const alts: string[] = [];
     for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure' && n.alt) alts.push(n.alt); });
     expect(alts).toContain('A house');
@@ -67,9 +67,14 @@ describe('Easy Read layout', () => {
   it.each(realFiles)('publishes the real Easy Read document %s, passing its own checks', async (f) => {
     const r = await run(join('content/easy-read', f));
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
-    expect(r.manifest.warnings.filter((w) => w.rule === 'ER-S01')).toEqual([]);
+    // Its own checks: no errors (or nothing would publish), no language warnings, 24 pages at most.
+    expect(r.manifest.warnings.filter((w) => w.rule !== 'ER-S01')).toEqual([]);
     const { failures, pdf } = await checkPdfUa(r.files[0].data);
     expect(failures).toEqual([]);
+    expect(pdf.pages).toBeLessThanOrEqual(24);
+    const txt = Buffer.from(r.files[2].data).toString('utf8');
+    expect(txt).toMatch(/^You might need some help with this document\.$/m);
+    expect(txt).toMatch(/Word list[\s\S]*Contact us/);
     expect(checkLayout(pdf)).toBeGreaterThan(10);
   });
 });

@@ -3,6 +3,7 @@
 // not in the word list, a row over 3 sentences or a percentage without a plain gloss are warnings.
 import type { Located } from '../../templates/common/blocks.ts';
 import type { Problem } from '../parse/problems.ts';
+import { EVERYDAY } from './everyday-words.ts';
 import { arr, rec, str } from '../../templates/common/blocks.ts';
 
 export const MAX_WORDS = 15;
@@ -10,12 +11,20 @@ export const MAX_SENTENCES = 3;
 
 /** Plain words of Markdown text: no link targets, no emphasis marks. */
 export function plain(md: string): string {
-  return md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return md
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Web and email addresses are not words; the full stop after one still ends its sentence.
+    .replace(/\b(?:https?:\/\/|www\.)\S*[^\s.,;:!?)]|[^\s(]+@[^\s]*[^\s.,;:!?)]/g, 'the address')
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function sentences(text: string): string[] {
-  return plain(text)
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“'‘£(])/)
+  // Each list item is its own sentence, whatever its punctuation.
+  return text
+    .split(/\n\s*(?:[-*+]|\d+[.)])\s+/)
+    .flatMap((chunk) => plain(chunk).split(/(?<=[.!?:])\s+(?=[A-Z0-9"“'‘£(])/))
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -30,6 +39,16 @@ export function syllables(word: string): number {
   if (w.length <= 3) return 1;
   const groups = w.replace(/([^aeiouy])ely$/, '$1ly').replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
   return Math.max(1, groups?.length ?? 1);
+}
+
+/**
+ * Words of 3+ syllables that are not everyday words. Capitalised words after the first are names
+ * (Kent, Ireland), which the word list need not explain.
+ */
+export function hardWords(sentence: string): string[] {
+  return words(sentence)
+    .map((w) => w.replace(/[’']+$/, ''))
+    .filter((w, i) => /^[A-Za-z]/.test(w) && !(i > 0 && /^[A-Z]/.test(w)) && syllables(w) >= 3 && !EVERYDAY.has(w.toLowerCase().replace(/[’']s$|s$/, '')) && !EVERYDAY.has(w.toLowerCase()));
 }
 
 export function easyReadChecks(raw: unknown): Located[] {
@@ -56,7 +75,7 @@ export function easyReadChecks(raw: unknown): Located[] {
         if (n > MAX_WORDS) out.push({ path, message: `this sentence has ${n} words; Easy Read sentences have at most ${MAX_WORDS}: "${sentence.slice(0, 60)}…"`, offset: text.indexOf(sentence.split(' ')[0]), rule: 'ER-L02' });
       }
       if (ss.length > MAX_SENTENCES) out.push({ path, message: `this row has ${ss.length} sentences; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
-      const hard = [...new Set(words(plain(text)).filter((w) => /^[A-Za-z]/.test(w) && syllables(w) >= 3 && !known(w)))];
+      const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence).filter((w) => !known(w))))];
       if (hard.length) out.push({ path, message: `hard word${hard.length > 1 ? 's' : ''} not in the word list: ${hard.join(', ')}`, severity: 'warning', rule: 'ER-L09' });
       for (const m of plain(text).matchAll(/\d+(?:\.\d+)?%(?!\s*\()/g)) out.push({ path, message: `"${m[0]}" needs a plain gloss, like "${m[0]} (almost all)"`, severity: 'warning', rule: 'ER-L20' });
     }),

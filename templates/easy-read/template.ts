@@ -39,9 +39,9 @@ export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
   if (words.length) {
     blocks.push({ type: 'pageBreak' });
     blocks.push({ type: 'heading', level: 1, id: `${id}-word-list`, text: 'Word list' });
-    words.forEach((w, i) =>
-      blocks.push({ type: 'pictureRow', picture: { alt: 'A book of word meanings', symbol: 'book' }, blocks: [para(txt(`${str(w.word)}: `, true), ...m.inline(w.meaning, ['words', i, 'meaning']))] }),
-    );
+    blocks.push({ type: 'pictureRow', picture: { alt: 'A book of word meanings', symbol: 'book' }, blocks: [para(txt('These are the hard words in this document, and what they mean.'))] });
+    // One word a line, not a picture each, so the list stays short (ER-S01).
+    blocks.push({ type: 'list', style: 'bullet', items: words.map((w, i) => [para(txt(`${str(w.word)}: `, true), ...m.inline(w.meaning, ['words', i, 'meaning']))]) });
   }
   const c = rec(d.contact);
   blocks.push({ type: 'pageBreak' });

@@ -38,6 +38,10 @@ function keepWithNext(nodes: Node[]): Node[] {
     } else if (next && 'text' in next && !next.headlineLevel && !next.pageBreak) {
       out.push({ stack: [node, next], unbreakable: true });
       i++;
+    } else if (next?.unbreakable && !next.headlineLevel) {
+      // An unbreakable block (an Easy Read row, a quote, a contact) moves with its heading.
+      out.push({ stack: [node, next], unbreakable: true });
+      i++;
     } else if (next?._list && Array.isArray(next.stack) && next.stack.length > 0) {
       const [first, ...rest] = next.stack as Node[];
       out.push({ stack: [node, first], unbreakable: true });
@@ -395,10 +399,10 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
   // The cover: title, subtitle, publisher and date.
   const m = doc.meta;
   const cover: Node[] = [
-    { ...heading(m.title, 1, root, 'title'), fontSize: p.title, margin: [0, p.body * 6, 0, p.body] },
+    { ...heading(m.title, 1, root, 'title'), fontSize: p.title, margin: [0, p.coverPage ? p.body * 6 : 0, 0, p.body] },
     ...(m.subtitle ? [para([{ type: 'text', text: m.subtitle }], root, 'P', { fontSize: p.headings[2], margin: [0, 0, 0, p.body * 2] })] : []),
     para([{ type: 'text', text: m.author, bold: true }], root),
-    para([{ type: 'text', text: `Published ${longDate(m.published)}${m.reference ? `. Reference ${m.reference}` : ''}` }], root, 'P', { pageBreak: 'after' }),
+    para([{ type: 'text', text: `Published ${longDate(m.published)}${m.reference ? `. Reference ${m.reference}` : ''}` }], root, 'P', p.coverPage ? { pageBreak: 'after' } : {}),
   ];
   const content = keepWithNext([...cover, ...doc.blocks.map((b) => block(b, root))]);
 

@@ -28,12 +28,16 @@ function checkLayout(pdf: ReadPdf): number {
     // ER-T02: nothing smaller than 16pt.
     for (const size of t.sizes) expect(size).toBeGreaterThanOrEqual(15.99);
     if (!pageFigures.length) return;
-    // ER-T09: every picture has a box on the left; the text beside it starts to its right.
-    const right = Math.max(...pageFigures.map((f) => (expect(f.bbox, 'Figure BBox').toBeDefined(), f.bbox![2])));
-    for (const f of pageFigures) expect(f.bbox![0]).toBeLessThan(right);
-    const body = t.runs.filter((r) => !/H\d|Contact/.test(roles.get(r.mcid) ?? '') && (roles.get(r.mcid) ?? '').includes('P'));
-    expect(body.length, `text beside the pictures on page ${i + 1}`).toBeGreaterThan(0);
-    for (const r of body) expect(r.x, `"${r.str}" on page ${i + 1} is right of the pictures`).toBeGreaterThanOrEqual(right);
+    // ER-T09: on every row, the text level with a picture starts to the picture's right.
+    const body = t.runs.filter((r) => !/H\d/.test(roles.get(r.mcid) ?? '') && (roles.get(r.mcid) ?? '').includes('P'));
+    for (const f of pageFigures) {
+      expect(f.bbox, 'Figure BBox').toBeDefined();
+      const [x1, y1, x2, y2] = f.bbox!;
+      const beside = body.filter((r) => r.y >= y1 - 1 && r.y <= y2 + 1);
+      expect(beside.length, `text beside the picture "${f.alt}" on page ${i + 1}`).toBeGreaterThan(0);
+      for (const r of beside) expect(r.x, `"${r.str}" on page ${i + 1} is right of its picture`).toBeGreaterThanOrEqual(x2);
+      expect(x1).toBeLessThan(x2);
+    }
     // ER-T14: line spacing at least 1.5 within a paragraph.
     const byMcid = new Map<string, number[]>();
     for (const r of body) byMcid.set(r.mcid, [...(byMcid.get(r.mcid) ?? []), r.y]);

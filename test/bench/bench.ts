@@ -1,5 +1,7 @@
 // npm run bench: renders the Local Account to every output several times in one process and
 // prints ms per output and per page, tagged vs untagged PDF, and peak RSS.
+// The script caps the V8 heap at 256 MB (package.json): the working set fits well inside it, and
+// without a cap V8 defers collection and RSS climbs to 400-500 MB over repeated renders.
 import { readFileSync } from 'node:fs';
 import { loadContent } from '../../src/pipeline/validate.ts';
 import { OUTPUTS } from '../../src/pipeline/formats.ts';

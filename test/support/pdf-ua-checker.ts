@@ -72,6 +72,11 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<{ failures: Failure
   const ths = pdf.raw.match(/<<[^<>]*\/S \/TH\b(?:[^<>]|<<[^<>]*>>)*>>/g) ?? [];
   const noScope = ths.filter((d) => !/\/Scope \/(Row|Column|Both)/.test(d));
   if (noScope.length) fail('PDF-12', `${noScope.length} of ${ths.length} TH elements have no Scope`);
+  // PDF-18: every Note has an ID, and no two share one.
+  const notes = pdf.raw.match(/<<[^<>]*\/S \/Note\b(?:[^<>]|<<[^<>]*>>)*>>/g) ?? [];
+  const noteIds = notes.map((d) => /\/ID \(([^)]*)\)/.exec(d)?.[1]);
+  if (noteIds.some((id) => !id)) fail('PDF-18', `${noteIds.filter((id) => !id).length} Note elements have no ID`);
+  if (new Set(noteIds).size !== noteIds.length) fail('PDF-18', 'two Note elements share an ID');
   // PDF-20: link annotations belong to a Link element and have Contents.
   const links = pdf.raw.match(/<<[^<>]*\/Subtype \/Link\b(?:[^<>]|<<[^<>]*>>)*>>/g) ?? [];
   const orphan = links.filter((d) => !/\/StructParent \d+/.test(d) || !/\/Contents/.test(d));

@@ -91,8 +91,9 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       }
     });
 
+  let notes = 0;
   const para = (xs: Inline[], parent: TagNode, type = 'P', extra: Node = {}): Node => {
-    const t = tag(parent, type);
+    const t = tag(parent, type, type === 'Note' ? { id: `note-${++notes}` } : {});
     return { text: inlines(xs, t), _tag: t, margin: [0, 0, 0, gap], ...extra };
   };
 
@@ -278,7 +279,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
       case 'paragraph':
         return para(b.inlines, parent);
       case 'note':
-        return para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines], parent, 'P', { fontSize: Math.max(p.smallest, p.body - 1) });
+        return para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines], parent, 'Note', { fontSize: Math.max(p.smallest, p.body - 1) });
       case 'list': {
         const longest = Math.max(0, ...(b.labels ?? []).map((l) => l.length));
         const labelWidth = b.labels ? p.body * (0.7 + longest * 0.55) : b.style === 'ordered' ? p.body * 1.8 : p.body * 1.1;

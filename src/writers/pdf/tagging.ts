@@ -23,6 +23,8 @@ export interface TagNode {
   actual?: string;
   lang?: string;
   scope?: 'Column' | 'Row';
+  /** The element's /ID (Notes need one). */
+  id?: string;
   parent?: TagNode;
   /** The pdfkit structure element, made when the first content for it is rendered. */
   elem?: PdfStructElement;
@@ -56,6 +58,8 @@ function ensure(node: TagNode, doc: PdfKitDoc, bbox?: number[]): PdfStructElemen
   if (node.lang) opts.lang = node.lang;
   if (node.scope) opts.scope = node.scope;
   const elem = doc.struct(node.type, opts);
+  // Notes carry a unique ID (PDF/UA 7.9, PDF-18); pdfkit has no option for it.
+  if (node.id) (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(node.id);
   // Children are attached on first content, so the tree's order is the reading order.
   if (node.parent) ensure(node.parent, doc).add(elem);
   else doc.addStructure(elem);

@@ -95,6 +95,7 @@ describe('Easy Read checks', () => {
     ['fail-paragraph.yaml', 'ER-T15', 'sections[0].rows[3].text'],
     ['fail-hardword.yaml', 'ER-L09', 'sections[0].rows[4].text'],
     ['fail-percent.yaml', 'ER-L20', 'sections[0].rows[1].text'],
+    ['fail-bold.yaml', 'ER-T04', 'sections[0].rows[4].text'],
   ])('%s gives a %s warning at %s, and still publishes', async (file, rule, path) => {
     const r = await run(join(FIX, file));
     expect(r.ok).toBe(true);

@@ -77,6 +77,11 @@ export function easyReadChecks(raw: unknown): Located[] {
       if (ss.length > MAX_SENTENCES) out.push({ path, message: `this row has ${ss.length} sentences; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
       const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence).filter((w) => !known(w))))];
       if (hard.length) out.push({ path, message: `hard word${hard.length > 1 ? 's' : ''} not in the word list: ${hard.join(', ')}`, severity: 'warning', rule: 'ER-L09' });
+      // ER-T04: bold only for hard words, which the word list explains.
+      for (const b of text.matchAll(/\*\*([^*]+)\*\*/g)) {
+        const phrase = b[1].trim();
+        if (!known(phrase) && !words(phrase).every((w) => known(w))) out.push({ path, message: `"${phrase}" is bold but not in the word list; use bold only for hard words you explain`, severity: 'warning', rule: 'ER-T04' });
+      }
       for (const m of plain(text).matchAll(/\d+(?:\.\d+)?%(?!\s*\()/g)) out.push({ path, message: `"${m[0]}" needs a plain gloss, like "${m[0]} (almost all)"`, severity: 'warning', rule: 'ER-L20' });
     }),
   );

@@ -16,6 +16,7 @@ import { chartSvg } from '../pdf/chart-svg.ts';
 import { longDate } from '../../model/dates.ts';
 import { fitTable } from '../common/table.ts';
 import { makeDeterministic } from './determinism.ts';
+import { contactFields } from '../common/contact.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 const ACCENT = '1D3557';
@@ -218,14 +219,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
         const c = b.contact;
         const out: (Paragraph | Table | TableOfContents)[] = [plain(c.name, { bold: true, keepNext: true, spacing: { after: 60 } })];
         for (const d of c.description ?? []) out.push(...block(d));
-        const field = (label: string, value: Inline[]) => out.push(para([{ type: 'text', text: `${label}: ` }, ...value], { spacing: { after: 60 }, keepNext: true }));
-        const keep = (s: string) => s.replace(/ /g, NBSP);
-        if (c.phone) field('Telephone', [{ type: 'link', href: `tel:${c.phone.replace(/\s/g, '')}`, children: [{ type: 'text', text: keep(c.phone) }] }]);
-        if (c.textRelay) field('Text Relay', [{ type: 'text', text: keep(c.textRelay) }]);
-        if (c.email) field('Email', [{ type: 'link', href: `mailto:${c.email}`, children: [{ type: 'text', text: c.email }] }]);
-        if (c.web) field('Website', [{ type: 'link', href: c.web, children: [{ type: 'text', text: c.web.replace(/^https?:\/\//, '') }] }]);
-        if (c.hours) field('Opening hours', [{ type: 'text', text: c.hours }]);
-        if (c.address) field('Address', [{ type: 'text', text: c.address }]);
+        for (const [label, value] of contactFields(c)) out.push(para([{ type: 'text', text: `${label}: ` }, ...value], { spacing: { after: 60 }, keepNext: true }));
         out.push(new Paragraph({ children: [] }));
         return out;
       }

@@ -7,6 +7,7 @@ import { inlineText } from '../../model/walk.ts';
 import { PALETTE, TICK_SVG, chartSvg, swatchSvg } from './chart-svg.ts';
 import { tag, type TagNode } from './tagging.ts';
 import { symbolSvg } from '../common/symbols.ts';
+import { contactFields } from '../common/contact.ts';
 import { longDate } from '../../model/dates.ts';
 import { fitTable } from '../common/table.ts';
 
@@ -241,14 +242,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
   const contact = (c: Extract<Block, { type: 'contact' }>['contact'], parent: TagNode): Node => {
     const lines: Node[] = [para([{ type: 'text', text: c.name, bold: true }], parent, 'P', { margin: [0, 0, 0, p.body * 0.3] })];
     for (const d of c.description ?? []) lines.push(block(d, parent));
-    const field = (label: string, value: Inline[]) => lines.push(para([{ type: 'text', text: `${label}: ` }, ...value], parent, 'P', { margin: [0, 0, 0, p.body * 0.2] }));
-    const keep = (s: string) => s.replace(/ /g, NBSP); // CP-07: a number never splits across lines
-    if (c.phone) field('Telephone', [{ type: 'link', href: `tel:${c.phone.replace(/\s/g, '')}`, children: [{ type: 'text', text: keep(c.phone) }] }]);
-    if (c.textRelay) field('Text Relay', [{ type: 'text', text: keep(c.textRelay) }]);
-    if (c.email) field('Email', [{ type: 'link', href: `mailto:${c.email}`, children: [{ type: 'text', text: c.email }] }]);
-    if (c.web) field('Website', [{ type: 'link', href: c.web, children: [{ type: 'text', text: c.web.replace(/^https?:\/\//, '') }] }]);
-    if (c.hours) field('Opening hours', [{ type: 'text', text: c.hours }]);
-    if (c.address) field('Address', [{ type: 'text', text: c.address }]);
+    for (const [label, value] of contactFields(c)) lines.push(para([{ type: 'text', text: `${label}: ` }, ...value], parent, 'P', { margin: [0, 0, 0, p.body * 0.2] }));
     return { stack: lines, margin: [0, 0, 0, gap * 0.7], unbreakable: true };
   };
 

@@ -55,6 +55,23 @@ function keepWithNext(nodes: Node[]): Node[] {
   return out;
 }
 
+/**
+ * A page break starts the next node on a new page. (An empty node with a break after it makes a
+ * blank page when the page before it is exactly full.)
+ */
+function breakBefore(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  let pending = false;
+  for (const n of nodes) {
+    if (n._pageBreak) pending = true;
+    else {
+      out.push(pending ? { ...n, pageBreak: 'before' } : n);
+      pending = false;
+    }
+  }
+  return out;
+}
+
 export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean): Layout {
   const root = tag(undefined, 'Document');
   const hasGlossary = doc.blocks.some((b) => b.type === 'glossary');
@@ -252,7 +269,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
         level = b.level;
         return heading(b.text, b.level, parent, b.id);
       case 'pageBreak':
-        return { text: '', pageBreak: 'after' };
+        return { _pageBreak: true }; // becomes pageBreak: 'before' on the next node (see breakBefore)
       case 'pictureRow': {
         // Easy Read: the picture (a Figure with its Alt) on the left, its text beside it.
         const fig = tag(parent, 'Figure', { alt: b.picture.alt });
@@ -399,7 +416,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
     para([{ type: 'text', text: m.author, bold: true }], root),
     para([{ type: 'text', text: `Published ${longDate(m.published)}${m.reference ? `. Reference ${m.reference}` : ''}` }], root, 'P', p.coverPage ? { pageBreak: 'after' } : {}),
   ];
-  const content = keepWithNext([...cover, ...doc.blocks.map((b) => block(b, root))]);
+  const content = keepWithNext(breakBefore([...cover, ...doc.blocks.map((b) => block(b, root))]));
 
   const definition: Node = {
     pageSize: 'A4',

@@ -1,5 +1,5 @@
 // Small queries over the document model that several writers share.
-import type { Block, Inline } from './types.ts';
+import type { Inline } from './types.ts';
 
 /** Plain text of inline runs, as a reader would hear it. */
 export function inlineText(inlines: Inline[]): string {
@@ -18,17 +18,4 @@ export function inlineText(inlines: Inline[]): string {
       }
     })
     .join('');
-}
-
-export interface HeadingRef {
-  id: string;
-  level: 1 | 2 | 3;
-  text: string;
-}
-
-/** Every heading in reading order, including those inside boxes. */
-export function headings(blocks: Block[]): HeadingRef[] {
-  const out: HeadingRef[] = [];
-  for (const b of blocks) if (b.type === 'heading') out.push({ id: b.id, level: b.level, text: b.text });
-  return out;
 }

@@ -21,11 +21,7 @@ export function formatPath(path: readonly PathKey[]): string {
 
 export function formatProblem(p: Problem): string {
   const tag = p.severity === 'warning' ? 'warning' : 'error';
-  return `${p.file}:${p.line}:${p.col}: ${tag}: ${formatPath0(p.path)}: ${p.message}${p.rule ? ` [${p.rule}]` : ''}`;
-}
-
-function formatPath0(p: string): string {
-  return p || '(top level)';
+  return `${p.file}:${p.line}:${p.col}: ${tag}: ${p.path || '(top level)'}: ${p.message}${p.rule ? ` [${p.rule}]` : ''}`;
 }
 
 /** Thrown when content is invalid; carries every problem found. */

@@ -36,7 +36,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
         case 'break':
           return [new TextRun({ break: 1 })];
         case 'link':
-          return [new ExternalHyperlink({ link: i.href, children: runs(i.children, bold).map(() => new TextRun({ text: textOf(i.children), style: 'Hyperlink', bold })).slice(0, 1) })];
+          return [new ExternalHyperlink({ link: i.href, children: [new TextRun({ text: textOf(i.children), style: 'Hyperlink', bold })] })];
         case 'term':
           return hasGlossary
             ? [new InternalHyperlink({ anchor: `glossary-${i.id}`, children: [new TextRun({ text: textOf(i.children), style: 'Hyperlink', bold })] })]

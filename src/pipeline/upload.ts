@@ -8,6 +8,7 @@ import { publish, sha256, type Manifest } from './publish.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { imageFromBytes } from '../storage/images.ts';
 import type { Problem } from '../parse/problems.ts';
+import { parseSource } from '../parse/source.ts';
 
 export interface Storage {
   get(bucket: string, key: string): Promise<Uint8Array | undefined>;
@@ -56,6 +57,18 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
     }
   }
 
+  // A repeated event (S3 delivers at least once): the version is derived from the exact bytes, so
+  // if its manifest exists, everything was published already; skip the render.
+  const version = versionOf(sha256(content), cfg.templateVersion);
+  const id = (parseSource(key, Buffer.from(content).toString('utf8')).source?.data as { id?: unknown } | undefined)?.id;
+  if (typeof id === 'string' && /^[a-z0-9-]+$/.test(id)) {
+    const prefix = `published/${id}/${version}/`;
+    if (await store.get(cfg.outputBucket, `${prefix}manifest.json`)) {
+      await store.put(cfg.outputBucket, `published/${id}/latest.json`, latestJson(id, version, prefix), 'application/json');
+      return { status: 'unchanged', id, version, prefix };
+    }
+  }
+
   const reportKey = `reports/${key}.json`;
   const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion, loadText: (file) => siblings.get(file) });
   if (!result.ok) {
@@ -65,21 +78,22 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   }
 
   const { manifest } = result;
-  const version = sha256(`${manifest.source.sha256}\n${GENERATOR_VERSION}\n${cfg.templateVersion ?? ''}`).slice(0, 16);
   const prefix = `published/${manifest.id}/${version}/`;
-  const latest = JSON.stringify({ id: manifest.id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html` }, null, 2) + '\n';
-  const already = await store.get(cfg.outputBucket, `${prefix}manifest.json`);
-  if (already) {
-    // A repeated event: everything is there already (the manifest is written last).
-    await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
-    return { status: 'unchanged', id: manifest.id, version, prefix };
-  }
+  const latest = latestJson(manifest.id, version, prefix);
   for (const f of result.files) await store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType);
   await store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8');
   await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
   await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
   await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies
   return { status: 'published', id: manifest.id, version, prefix, manifest };
+}
+
+function versionOf(sourceSha: string, templateVersion?: string): string {
+  return sha256(`${sourceSha}\n${GENERATOR_VERSION}\n${templateVersion ?? ''}`).slice(0, 16);
+}
+
+function latestJson(id: string, version: string, prefix: string): string {
+  return JSON.stringify({ id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html` }, null, 2) + '\n';
 }
 
 /** S3 event keys arrive URL-encoded, with "+" for spaces. */

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedS3, INPUT_BUCKET, OUTPUT_BUCKET } from '../local/embedded-s3.ts';
 import { formatProblem } from '../parse/problems.ts';
-import type { UploadOutcome } from '../pipeline/upload.ts';
+import { isAgendaPack, type UploadOutcome } from '../pipeline/upload.ts';
 
 const { values } = parseArgs({ options: { watch: { type: 'boolean' }, once: { type: 'boolean' }, port: { type: 'string', default: '4568' } } });
 
@@ -41,7 +41,7 @@ const all = files('content').sort();
 // Pictures first, so that each content file finds them when its render starts; agenda packs
 // last, so that their papers are there.
 const isContent = (f: string) => /\.(ya?ml|json)$/.test(f);
-const isPack = (f: string) => isContent(f) && /kind:\s*agenda-pack|"kind"\s*:\s*"agenda-pack"/.test(readFileSync(f, 'utf8'));
+const isPack = (f: string) => isContent(f) && isAgendaPack(readFileSync(f, 'utf8'));
 for (const f of [...all.filter((f) => !isContent(f)), ...all.filter((f) => isContent(f) && !isPack(f))]) {
   await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
 }

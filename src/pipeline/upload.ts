@@ -43,7 +43,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   const dir = posix.dirname(key) + '/';
   const pictures = new Map<string, ImageData>();
   const siblings = new Map<string, string>(); // other content files, for an agenda pack
-  const isPack = /^\s*kind:\s*agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(Buffer.from(content).toString('utf8'));
+  const isPack = isAgendaPack(Buffer.from(content).toString('utf8'));
   for (const k of await store.list(cfg.inputBucket, dir)) {
     const name = k.slice(dir.length);
     if (name.includes('/') || k === key) continue;
@@ -94,6 +94,11 @@ function versionOf(sourceSha: string, templateVersion?: string): string {
 
 function latestJson(id: string, version: string, prefix: string): string {
   return JSON.stringify({ id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html` }, null, 2) + '\n';
+}
+
+/** An agenda pack names other content files, which must be uploaded before it. */
+export function isAgendaPack(text: string): boolean {
+  return /^\s*kind:\s*agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(text);
 }
 
 /** S3 event keys arrive URL-encoded, with "+" for spaces. */

@@ -4,3 +4,4 @@ declare module 'pdfmake/js/Renderer.js';
 declare module 'pdfmake/js/LayoutBuilder.js';
 declare module 'pdfmake/js/PageElementWriter.js';
 declare module 'pdfmake/js/TextInlines.js';
+declare module 'pdfmake/js/PDFDocument.js';

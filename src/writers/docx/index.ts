@@ -297,7 +297,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
     ],
   });
   const buf = await Packer.toBuffer(document);
-  return { bytes: await makeDeterministic(buf, m.published) };
+  return { bytes: makeDeterministic(buf, m.published) };
 }
 
 function textOf(xs: Inline[]): string {

@@ -6,6 +6,7 @@ import type { Profile } from '../../profiles/index.ts';
 import { fontData, FONT_FILES } from './fonts.ts';
 import { layoutDocument } from './layout.ts';
 import { installTagging } from './tagging.ts';
+import { installShapingCache } from './shaping-cache.ts';
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -26,6 +27,7 @@ let pdfmake: PdfMake | undefined;
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   installTagging();
+  installShapingCache();
   const pm = pdfmakeInstance as unknown as PdfMake;
   const fonts = fontData();
   pm.virtualfs.writeFileSync(FONT_FILES.normal, fonts.normal);

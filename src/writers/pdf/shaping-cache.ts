@@ -1,0 +1,57 @@
+// One text-shaping cache per font for the whole process, instead of pdfkit's one per document.
+// pdfkit shapes each word with fontkit (GSUB/GPOS) and caches the run on the document's font
+// object, so every PDF re-shaped the same words: the large-print PDF after the standard one, each
+// layout pass of an agenda pack, every upload to a warm Lambda. A run depends only on the font and
+// the word (positions are in font units scaled to 1000/em), so sharing it changes no byte.
+import * as PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  font: { postscriptName: string };
+  scale: number;
+  layoutRun(text: string, features?: unknown): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+// Words are few (a long report has some thousands); the cap only guards a pathological input.
+const MAX_WORDS_PER_FONT = 100_000;
+const runs = new Map<string, Map<string, GlyphRun>>();
+
+function shareRuns(proto: EmbeddedFont): void {
+  proto.layoutCached = function (this: EmbeddedFont, text: string) {
+    const fontKey = `${this.font.postscriptName}@${this.scale}`;
+    let cache = runs.get(fontKey);
+    if (!cache) runs.set(fontKey, (cache = new Map()));
+    let run = cache.get(text);
+    if (!run) {
+      if (cache.size >= MAX_WORDS_PER_FONT) cache.clear();
+      run = this.layoutRun(text);
+      cache.set(text, run);
+    }
+    return run;
+  };
+}
+
+let installed = false;
+
+/** Patches the font class the first time pdfmake hands out a font (pdfkit does not export it). */
+export function installShapingCache(): void {
+  if (installed) return;
+  installed = true;
+  const ns = PDFDocumentModule as { default?: { default?: unknown } };
+  const PDFDocument = (ns.default?.default ?? ns.default) as { prototype: { provideFont(...a: unknown[]): EmbeddedFont } };
+  const provideFont = PDFDocument.prototype.provideFont;
+  let patched = false;
+  PDFDocument.prototype.provideFont = function (...args: unknown[]) {
+    const font = provideFont.apply(this, args);
+    if (!patched) {
+      patched = true;
+      shareRuns(Object.getPrototypeOf(font));
+    }
+    return font;
+  };
+}

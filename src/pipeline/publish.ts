@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Problem } from '../parse/problems.ts';
-import { loadContent } from './validate.ts';
+import { loadContent, type LoadOptions } from './validate.ts';
 import { selectOutputs, type Format, type ProfileName } from './formats.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { indexPage } from './index-page.ts';
@@ -46,13 +46,15 @@ export interface PublishOptions {
   templateVersion?: string;
   /** Reads a content file beside this one (an agenda pack's agenda and papers). */
   loadText?: (file: string) => string | undefined;
+  /** The content already parsed by the caller. */
+  parsed?: LoadOptions['parsed'];
 }
 
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
-  const loaded = loadContent(sourceKey, text, loadImage, { loadText: opts.loadText });
+  const loaded = loadContent(sourceKey, text, loadImage, { loadText: opts.loadText, parsed: opts.parsed });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { model } = loaded;
   const pack = loaded.pack;

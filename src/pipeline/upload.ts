@@ -60,7 +60,8 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   // A repeated event (S3 delivers at least once): the version is derived from the exact bytes, so
   // if its manifest exists, everything was published already; skip the render.
   const version = versionOf(sha256(content), cfg.templateVersion);
-  const id = (parseSource(key, Buffer.from(content).toString('utf8')).source?.data as { id?: unknown } | undefined)?.id;
+  const parsed = parseSource(key, new TextDecoder('utf-8', { fatal: false }).decode(content));
+  const id = (parsed.source?.data as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string' && /^[a-z0-9-]+$/.test(id)) {
     const prefix = `published/${id}/${version}/`;
     if (await store.get(cfg.outputBucket, `${prefix}manifest.json`)) {
@@ -70,7 +71,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   }
 
   const reportKey = `reports/${key}.json`;
-  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion, loadText: (file) => siblings.get(file) });
+  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion, loadText: (file) => siblings.get(file), parsed });
   if (!result.ok) {
     const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION }, problems: result.problems };
     await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json');
@@ -80,8 +81,11 @@ export async function processUpload(store: Storage, cfg: UploadConfig, key: stri
   const { manifest } = result;
   const prefix = `published/${manifest.id}/${version}/`;
   const latest = latestJson(manifest.id, version, prefix);
-  for (const f of result.files) await store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType);
-  await store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8');
+  // The outputs and index in parallel; the manifest only once they are all stored.
+  await Promise.all([
+    ...result.files.map((f) => store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType)),
+    store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8'),
+  ]);
   await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
   await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
   await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies

@@ -19,10 +19,12 @@ export type LoadResult = { ok: true; model: DocumentModel; data: unknown; warnin
 export interface LoadOptions {
   /** Reads a content file beside this one (the agenda pack's agenda and papers). */
   loadText?: (file: string) => string | undefined;
+  /** This file already parsed (the upload pipeline reads its id first): parse it only once. */
+  parsed?: ReturnType<typeof parseSource>;
 }
 
 export function loadContent(file: string, text: string, loadImage: ImageLoader, opts: LoadOptions = {}): LoadResult {
-  const parsed = parseSource(file, text);
+  const parsed = opts.parsed ?? parseSource(file, text);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
   const src = parsed.source;
   const data = src.data as Record<string, unknown> | null;

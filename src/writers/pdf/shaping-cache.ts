@@ -15,17 +15,22 @@ interface EmbeddedFont {
   scale: number;
   layoutRun(text: string, features?: unknown): GlyphRun;
   layoutCached(text: string): GlyphRun;
+  sharedRuns?: Map<string, GlyphRun>;
 }
 
 // Words are few (a long report has some thousands); the cap only guards a pathological input.
 const MAX_WORDS_PER_FONT = 100_000;
 const runs = new Map<string, Map<string, GlyphRun>>();
 
+function runsFor(fontKey: string): Map<string, GlyphRun> {
+  let cache = runs.get(fontKey);
+  if (!cache) runs.set(fontKey, (cache = new Map()));
+  return cache;
+}
+
 function shareRuns(proto: EmbeddedFont): void {
   proto.layoutCached = function (this: EmbeddedFont, text: string) {
-    const fontKey = `${this.font.postscriptName}@${this.scale}`;
-    let cache = runs.get(fontKey);
-    if (!cache) runs.set(fontKey, (cache = new Map()));
+    const cache = (this.sharedRuns ??= runsFor(`${this.font.postscriptName}@${this.scale}`)); // fontkit reads the name table on every get
     let run = cache.get(text);
     if (!run) {
       if (cache.size >= MAX_WORDS_PER_FONT) cache.clear();

@@ -37,6 +37,9 @@ function checkLayout(pdf: ReadPdf): number {
       expect(beside.length, `text beside the picture "${f.alt}" on page ${i + 1}`).toBeGreaterThan(0);
       for (const r of beside) expect(r.x, `"${r.str}" on page ${i + 1} is right of its picture`).toBeGreaterThanOrEqual(x2);
       expect(x1).toBeLessThan(x2);
+      // Pictures at least 35 mm (99.2 pt) wide and high.
+      expect(x2 - x1, `picture "${f.alt}" width`).toBeGreaterThanOrEqual(99.2);
+      expect(y2 - y1, `picture "${f.alt}" height`).toBeGreaterThanOrEqual(99.2);
     }
     // ER-T14: line spacing at least 1.5 within a paragraph.
     const byMcid = new Map<string, number[]>();
@@ -67,15 +70,19 @@ describe('Easy Read layout', () => {
     expect(txt).toMatch(/Word list[\s\S]*strategy: A plan for the future\./);
   });
 
+  const LONGER_THAN_20_PAGES = new Set(['osborne-court-easy-read.yaml']);
   const realFiles = existsSync('content/easy-read') ? readdirSync('content/easy-read').filter((f) => f.endsWith('.yaml')) : [];
   it.each(realFiles)('publishes the real Easy Read document %s, passing its own checks', async (f) => {
     const r = await run(join('content/easy-read', f));
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
-    // Its own checks: no errors (or nothing would publish), no language warnings, 24 pages at most.
-    expect(r.manifest.warnings.filter((w) => w.rule !== 'ER-S01')).toEqual([]);
+    // Its own checks: no errors (or nothing would publish) and no warnings, except that the
+    // Osborne Court paper is longer than 20 pages (the seed's text is 1,736 words; ER-S01 aims
+    // for 1,000), which is reported; it stays within the 24-page limit.
+    const long = LONGER_THAN_20_PAGES.has(f);
+    expect(r.manifest.warnings.map((w) => w.rule)).toEqual(long ? ['ER-S01'] : []);
     const { failures, pdf } = await checkPdfUa(r.files[0].data);
     expect(failures).toEqual([]);
-    expect(pdf.pages).toBeLessThanOrEqual(24);
+    expect(pdf.pages).toBeLessThanOrEqual(long ? 24 : 20);
     const txt = Buffer.from(r.files[2].data).toString('utf8');
     expect(txt).toMatch(/^You might need some help with this document\.$/m);
     expect(txt).toMatch(/Word list[\s\S]*Contact us/);

@@ -24,6 +24,6 @@ export interface Profile {
 export const PROFILES: Record<Profile['name'], Profile> = {
   standard: { name: 'standard', body: 13, smallest: 12, headings: [24, 18, 15], title: 30, keyFact: 22, lineHeight: 1.4, margin: 60, maxTableColumns: 11, picture: 100, coverPage: true },
   'large-print': { name: 'large-print', body: 18, smallest: 18, headings: [30, 25, 21], title: 36, keyFact: 28, lineHeight: 1.25, margin: 57, maxTableColumns: 4, picture: 110, coverPage: true },
-  // Easy Read: 16pt, line spacing 1.5, wide margins, pictures 46 mm so that at most 4 rows fit a page.
-  'easy-read': { name: 'easy-read', body: 16, smallest: 16, headings: [26, 21, 18], title: 32, keyFact: 24, lineHeight: 1.5, margin: 71, maxTableColumns: 4, picture: 130, coverPage: false },
+  // Easy Read: 16pt, line spacing 1.5, wide margins, pictures 36.7 mm (at least 35; docs/decisions/0003).
+  'easy-read': { name: 'easy-read', body: 16, smallest: 16, headings: [26, 21, 18], title: 32, keyFact: 24, lineHeight: 1.5, margin: 71, maxTableColumns: 4, picture: 104, coverPage: false },
 };

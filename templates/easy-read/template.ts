@@ -37,7 +37,6 @@ export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
   });
   const words = arr(d.words).map(rec);
   if (words.length) {
-    blocks.push({ type: 'pageBreak' });
     blocks.push({ type: 'heading', level: 1, id: `${id}-word-list`, text: 'Word list' });
     blocks.push({ type: 'pictureRow', picture: { alt: 'A book of word meanings', symbol: 'book' }, blocks: [para(txt('These are the hard words in this document, and what they mean.'))] });
     // One word a line, not a picture each, so the list stays short (ER-S01).

@@ -72,7 +72,11 @@ function breakBefore(nodes: Node[]): Node[] {
   return out;
 }
 
+const A4_HEIGHT = 841.89;
+const MAX_PICTURES_A_PAGE = 4;
+
 export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean): Layout {
+  const bottomMargin = p.margin + p.smallest * 1.5; // the footer sits in it
   const root = tag(undefined, 'Document');
   const hasGlossary = doc.blocks.some((b) => b.type === 'glossary');
   const gap = p.body * 0.8; // CP-09: a clear space between paragraphs
@@ -274,17 +278,22 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
         // Easy Read: the picture (a Figure with its Alt) on the left, its text beside it.
         const fig = tag(parent, 'Figure', { alt: b.picture.alt });
         const size = p.picture;
+        // ER-T12: at most 4 pictures a page. Rows are made tall enough that five never fit (the
+        // last row's gap may run into the bottom margin); rows with more text are taller anyway.
+        const rowGap = p.body * 0.75;
+        const n = MAX_PICTURES_A_PAGE + 1;
+        const minRow = (A4_HEIGHT - p.margin - bottomMargin - (n - 1) * rowGap) / n + 1;
         const pic = b.picture.symbol
           ? { svg: symbolSvg(b.picture.symbol), width: size, height: size }
           : { image: `data:${b.picture.image!.mime};base64,${Buffer.from(b.picture.image!.data).toString('base64')}`, fit: [size, size] };
         return {
           columns: [
-            { ...pic, _tag: fig, width: size },
+            { ...pic, _tag: fig, width: size, margin: [0, 0, 0, Math.max(0, minRow - size)] },
             { width: '*', stack: bodyBlocks(b.blocks, parent, p.body * 0.6), margin: [0, p.body * 0.3, 0, 0] },
           ],
           columnGap: p.body * 1.2,
           unbreakable: true,
-          margin: [0, 0, 0, p.body],
+          margin: [0, 0, 0, rowGap],
         };
       }
       case 'paragraph':
@@ -420,7 +429,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean):
 
   const definition: Node = {
     pageSize: 'A4',
-    pageMargins: [p.margin, p.margin, p.margin, p.margin + p.smallest * 1.5],
+    pageMargins: [p.margin, p.margin, p.margin, bottomMargin],
     content,
     footer: (current: number, count: number) => ({
       text: `${m.title}  |  Page ${current} of ${count}`,

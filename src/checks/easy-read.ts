@@ -95,6 +95,6 @@ export const MAX_PAGES = 24;
 export function easyReadLength(file: string, pages: number): Problem | undefined {
   const at = { file, line: 1, col: 1, path: 'sections' };
   if (pages > MAX_PAGES) return { ...at, severity: 'error', rule: 'ER-S01', message: `the Easy Read document is ${pages} pages; it must be ${MAX_PAGES} or fewer: split it or shorten it` };
-  if (pages > WARN_PAGES) return { ...at, severity: 'warning', rule: 'ER-S01', message: `the Easy Read document is ${pages} pages; aim for ${WARN_PAGES} or fewer` };
+  if (pages > WARN_PAGES) return { ...at, severity: 'warning', rule: 'ER-S01', message: `the Easy Read document is ${pages} pages; aim for ${WARN_PAGES} or fewer: use fewer words (about 1,000 is the aim), or split it into two documents` };
   return undefined;
 }

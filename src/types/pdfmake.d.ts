@@ -5,3 +5,4 @@ declare module 'pdfmake/js/LayoutBuilder.js';
 declare module 'pdfmake/js/PageElementWriter.js';
 declare module 'pdfmake/js/TextInlines.js';
 declare module 'pdfmake/js/PDFDocument.js';
+declare module 'pdfmake/js/StyleContextStack.js';

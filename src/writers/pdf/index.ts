@@ -7,6 +7,7 @@ import { fontData, FONT_FILES } from './fonts.ts';
 import { layoutDocument } from './layout.ts';
 import { installTagging } from './tagging.ts';
 import { installShapingCache } from './shaping-cache.ts';
+import { installStyleCache } from './style-cache.ts';
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -28,6 +29,7 @@ function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   installTagging();
   installShapingCache();
+  installStyleCache();
   const pm = pdfmakeInstance as unknown as PdfMake;
   const fonts = fontData();
   pm.virtualfs.writeFileSync(FONT_FILES.normal, fonts.normal);

@@ -3,7 +3,7 @@
 // metadata and a contents field. Output is made byte-identical for the same input (determinism.ts).
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
-  LevelFormat, LineRuleType, Packer, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
+  LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
   type ParagraphChild,
 } from 'docx';
@@ -15,7 +15,7 @@ import { symbolSvg } from '../common/symbols.ts';
 import { chartSvg } from '../pdf/chart-svg.ts';
 import { longDate } from '../../model/dates.ts';
 import { fitTable } from '../common/table.ts';
-import { makeDeterministic } from './determinism.ts';
+import { packDeterministic } from './determinism.ts';
 import { contactFields } from '../common/contact.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
@@ -296,8 +296,7 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
       },
     ],
   });
-  const buf = await Packer.toBuffer(document);
-  return { bytes: makeDeterministic(buf, m.published) };
+  return { bytes: packDeterministic(document, m.published) };
 }
 
 function textOf(xs: Inline[]): string {

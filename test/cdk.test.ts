@@ -51,7 +51,7 @@ describe('CDK stack', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      MemorySize: 2048,
+      MemorySize: 3584,
       DeadLetterConfig: { TargetArn: Match.anyValue() },
       Environment: { Variables: Match.objectLike({ TEMPLATE_VERSION: 'abc123', DOCGEN_ASSETS: '/var/task/assets' }) },
     });

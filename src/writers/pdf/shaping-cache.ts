@@ -4,14 +4,15 @@
 // layout pass of an agenda pack, every upload to a warm Lambda. A run depends only on the font and
 // the word (positions are in font units scaled to 1000/em), so sharing it changes no byte.
 import * as PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { shapeByPairs, type FontkitFont, type Glyph, type Position } from './pair-shaping.ts';
 
 interface GlyphRun {
-  glyphs: unknown[];
-  positions: object[];
+  glyphs: Glyph[];
+  positions: Position[];
   advanceWidth: number;
 }
 interface EmbeddedFont {
-  font: { postscriptName: string };
+  font: FontkitFont;
   scale: number;
   layoutRun(text: string, features?: unknown): GlyphRun;
   layoutCached(text: string): GlyphRun;
@@ -28,13 +29,25 @@ function runsFor(fontKey: string): Map<string, GlyphRun> {
   return cache;
 }
 
+/** What pdfkit's layoutRun makes of fontkit's run: positions scaled to 1000/em, with advanceWidth. */
+function scaled(run: { glyphs: Glyph[]; positions: Position[] }, scale: number): GlyphRun {
+  let advanceWidth = 0;
+  const positions = run.positions.map((p, i) => {
+    const q = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i].advanceWidth * scale };
+    advanceWidth += q.xAdvance;
+    return q;
+  });
+  return { glyphs: run.glyphs, positions, advanceWidth };
+}
+
 function shareRuns(proto: EmbeddedFont): void {
   proto.layoutCached = function (this: EmbeddedFont, text: string) {
     const cache = (this.sharedRuns ??= runsFor(`${this.font.postscriptName}@${this.scale}`)); // fontkit reads the name table on every get
     let run = cache.get(text);
     if (!run) {
       if (cache.size >= MAX_WORDS_PER_FONT) cache.clear();
-      run = this.layoutRun(text);
+      const byPairs = shapeByPairs(this.font, text);
+      run = byPairs ? scaled(byPairs, this.scale) : this.layoutRun(text);
       cache.set(text, run);
     }
     return run;

@@ -3,6 +3,7 @@
 // object, so every PDF re-shaped the same words: the large-print PDF after the standard one, each
 // layout pass of an agenda pack, every upload to a warm Lambda. A run depends only on the font and
 // the word (positions are in font units scaled to 1000/em), so sharing it changes no byte.
+// A word not yet cached is shaped by pair-shaping.ts where that is exact, else by fontkit.
 import * as PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
 import { shapeByPairs, type FontkitFont, type Glyph, type Position } from './pair-shaping.ts';
 

@@ -1,7 +1,7 @@
 // Agenda → document model. In an agenda pack, each item with a paper gets its computed page range.
 import type { Block, DocumentModel } from '../../src/model/types.ts';
 import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
-import { EXEMPT_NOTICE, field, joinNames, longDate, para, txt, typedPageRanges } from '../common/committee.ts';
+import { EXEMPT_NOTICE, field, joinNames, longDate, meetingWhen, para, txt, typedPageRanges } from '../common/committee.ts';
 
 export interface PackContext {
   /** Paper id → its first and last page in the pack. */
@@ -18,7 +18,7 @@ export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackCon
   const clerk = rec(d.clerk);
   const blocks: Block[] = [
     field('Meeting', `${str(d.committee)}`),
-    field('Date and time', `${longDate(str(meeting.date) ?? '1970-01-01', true)}${meeting.time ? ` at ${str(meeting.time)}` : ''}`),
+    field('Date and time', meetingWhen(meeting)),
     field('Venue', str(meeting.venue) ?? ''),
     field('Ask for', `${str(clerk.name)}${clerk.phone ? `, telephone ${str(clerk.phone)}` : ''}${clerk.email ? `, email ${str(clerk.email)}` : ''}`),
   ];

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Block, Inline } from '../../src/model/types.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { Id, IsoDate, Text } from './schema.ts';
-import type { Located } from './blocks.ts';
+import { str, type Located } from './blocks.ts';
+import { longDate } from '../../src/model/dates.ts';
 
 export const DecisionNumber = z
   .string({ error: 'must be a decision number written as text, like "16/00014"' })
@@ -44,6 +45,11 @@ export const para = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlin
 export const field = (label: string, value: string | Inline[]): Block => para(txt(`${label}: `, true), ...(typeof value === 'string' ? [txt(value)] : value));
 
 export { longDate } from '../../src/model/dates.ts';
+
+/** "Tuesday 11 October 2016 at 10.00 am": a meeting's date, and its time when given. */
+export function meetingWhen(meeting: Record<string, unknown>): string {
+  return `${longDate(str(meeting.date) ?? '1970-01-01', true)}${meeting.time ? ` at ${str(meeting.time)}` : ''}`;
+}
 
 /** "A, B and C". */
 export function joinNames(names: string[]): string {

@@ -1,7 +1,7 @@
 // Minutes → document model. Minute numbers must rise by one; declarations must name a minute.
 import type { Block, Inline } from '../../src/model/types.ts';
 import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
-import { joinNames, longDate, para, txt, typedPageRanges } from '../common/committee.ts';
+import { joinNames, meetingWhen, para, txt, typedPageRanges } from '../common/committee.ts';
 import { committeeMeta } from '../agenda/template.ts';
 
 const person = (p: Record<string, unknown>) =>
@@ -14,7 +14,7 @@ export function minutesToModel(raw: unknown, loadImage: ImageLoader) {
   const meeting = rec(d.meeting);
   const att = rec(d.attendance);
   const blocks: Block[] = [
-    para(txt(`Minutes of a meeting of the ${str(d.committee)} held in ${str(meeting.venue)} on ${longDate(str(meeting.date) ?? '1970-01-01', true)}${meeting.time ? ` at ${str(meeting.time)}` : ''}.`)),
+    para(txt(`Minutes of a meeting of the ${str(d.committee)} held in ${str(meeting.venue)} on ${meetingWhen(meeting)}.`)),
     para(txt('Present: ', true), txt(joinNames(arr(att.present).map(rec).map(person)))),
   ];
   if (arr(att.alsoPresent).length) blocks.push(para(txt('Also present: ', true), txt(joinNames(arr(att.alsoPresent).map(rec).map(person)))));

@@ -5,6 +5,7 @@
 // the word (positions are in font units scaled to 1000/em), so sharing it changes no byte.
 // A word not yet cached is shaped by pair-shaping.ts where that is exact, else by fontkit.
 import * as PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { cjsClass } from './tagging.ts';
 import { shapeByPairs, type FontkitFont, type Glyph, type Position } from './pair-shaping.ts';
 
 interface GlyphRun {
@@ -61,8 +62,7 @@ let installed = false;
 export function installShapingCache(): void {
   if (installed) return;
   installed = true;
-  const ns = PDFDocumentModule as { default?: { default?: unknown } };
-  const PDFDocument = (ns.default?.default ?? ns.default) as { prototype: { provideFont(...a: unknown[]): EmbeddedFont } };
+  const PDFDocument = cjsClass(PDFDocumentModule) as { prototype: { provideFont(...a: unknown[]): EmbeddedFont } };
   const provideFont = PDFDocument.prototype.provideFont;
   let patched = false;
   PDFDocument.prototype.provideFont = function (...args: unknown[]) {

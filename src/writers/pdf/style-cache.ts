@@ -5,6 +5,7 @@
 // the stack is the same for every word of a paragraph, so the answer is cached until the stack
 // next changes.
 import * as StyleContextStackModule from 'pdfmake/js/StyleContextStack.js';
+import { cjsClass } from './tagging.ts';
 
 interface Stack {
   push(x: unknown): void;
@@ -20,8 +21,7 @@ let installed = false;
 export function installStyleCache(): void {
   if (installed) return;
   installed = true;
-  const ns = StyleContextStackModule as { default?: { default?: unknown } };
-  const StyleContextStack = (ns.default?.default ?? ns.default) as {
+  const StyleContextStack = cjsClass(StyleContextStackModule) as {
     prototype: Stack;
     getStyleProperty(item: Item, stack: Stack | undefined, property: string, defaultValue: unknown): unknown;
   };

@@ -12,7 +12,7 @@ import * as PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
 import * as TextInlinesModule from 'pdfmake/js/TextInlines.js';
 
 /** The class a Babel-compiled CommonJS module exports, however the importer wraps it (Node ESM or esbuild). */
-function cjsClass(ns: object): any {
+export function cjsClass(ns: object): any {
   const m = ns as { default?: { default?: unknown } };
   return m.default?.default ?? m.default;
 }

@@ -1,24 +1,38 @@
 // The AWS stack: uploads bucket → render function → published bucket → CloudFront for residents.
 // Secure by default: private encrypted buckets, TLS only, access logs, least-privilege IAM,
-// retries with a dead-letter queue and an alarm on it.
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+// retries with a dead-letter queue, and alarms that notify an encrypted SNS topic.
+import { CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AllowedMethods, Distribution, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AccountRootPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, CfnBucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { CfnSubscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ESM_BANNER, EXTERNAL } from './bundling.ts';
+import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
+import { RENDER_BUNDLE, renderBundling } from './bundling.ts';
 
 export interface DocgenStackProps extends StackProps {
   /** Stamped into every manifest (CI passes the commit). */
   templateVersion?: string;
+  /**
+   * Reserved concurrency of the render function (default 10): at most this many uploads render at
+   * once, so a burst of uploads cannot take the account's whole concurrency (or run up the bill),
+   * and the function always has this much. It is taken from the account's pool: Lambda refuses a
+   * reservation that leaves less than 100 unreserved (new accounts may have a quota of only 10 in
+   * all), so check the account's concurrency quota before raising it. Uploads beyond it wait in
+   * Lambda's asynchronous event queue and are retried (for up to six hours), then go to the
+   * dead-letter queue.
+   */
+  renderConcurrency?: number;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,9 +42,16 @@ export class DocgenStack extends Stack {
   readonly output: Bucket;
   readonly renderFunction: NodejsFunction;
   readonly distribution: Distribution;
+  readonly alarmTopic: Topic;
+  readonly uploaderRole: Role;
 
   constructor(scope: Construct, id: string, props: DocgenStackProps = {}) {
     super(scope, id, props);
+
+    const renderConcurrency = props.renderConcurrency ?? 10;
+    if (!Token.isUnresolved(renderConcurrency) && (!Number.isInteger(renderConcurrency) || renderConcurrency < 1)) {
+      throw new Error(`renderConcurrency must be a whole number of at least 1, not ${renderConcurrency}`);
+    }
 
     const secure = {
       encryption: BucketEncryption.S3_MANAGED,
@@ -43,12 +64,42 @@ export class DocgenStack extends Stack {
     // CloudFront standard logs are delivered with ACLs, so this bucket alone allows object-writer ACLs.
     const logs = new Bucket(this, 'AccessLogs', { ...secure, objectOwnership: ObjectOwnership.OBJECT_WRITER, lifecycleRules: [{ expiration: Duration.days(365) }] });
     Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
-    this.input = new Bucket(this, 'Uploads', { ...secure, serverAccessLogsBucket: logs, serverAccessLogsPrefix: 'uploads/' });
+    this.input = new Bucket(this, 'Uploads', {
+      ...secure,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'uploads/',
+      // Only old validation reports expire (a report is replaced or removed at each upload); uploads,
+      // current or not, are the council's record and are never expired.
+      lifecycleRules: [{ id: 'ExpireOldReportVersions', prefix: 'reports/', noncurrentVersionExpiration: Duration.days(90), expiredObjectDeleteMarker: true }],
+    });
     this.output = new Bucket(this, 'Published', { ...secure, serverAccessLogsBucket: logs, serverAccessLogsPrefix: 'published/' });
+
+    // Alarms notify one topic, encrypted with our own key: CloudWatch cannot use the AWS-managed
+    // SNS key, so the key policy lets CloudWatch encrypt the messages it publishes.
+    const alarmKey = new Key(this, 'AlarmTopicKey', { description: 'Encrypts the render alarm topic', enableKeyRotation: true });
+    alarmKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // in a key policy, "*" is this key
+      }),
+    );
+    this.alarmTopic = new Topic(this, 'RenderAlarms', { displayName: 'Council docgen render alarms', masterKey: alarmKey, enforceSSL: true });
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      default: '',
+      description: 'Email address told when renders fail (it must confirm the subscription); empty for none.',
+      allowedPattern: '^$|^[^\\s@]+@[^\\s@]+$',
+      constraintDescription: 'must be an email address, or empty',
+    });
+    const hasAlarmEmail = new CfnCondition(this, 'HasAlarmEmail', { expression: Fn.conditionNot(Fn.conditionEquals(alarmEmail.valueAsString, '')) });
+    const subscription = new CfnSubscription(this, 'AlarmEmailSubscription', { topicArn: this.alarmTopic.topicArn, protocol: 'email', endpoint: alarmEmail.valueAsString });
+    subscription.cfnOptions.condition = hasAlarmEmail;
 
     const dlq = new Queue(this, 'RenderFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the render function; it needs no dead-letter queue of its own.' });
-    new Alarm(this, 'RenderFailuresAlarm', {
+    const dlqAlarm = new Alarm(this, 'RenderFailuresAlarm', {
       alarmDescription: 'An upload failed to render after retries; see the dead-letter queue.',
       metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
       threshold: 1,
@@ -63,7 +114,8 @@ export class DocgenStack extends Stack {
     logGroup.grantWrite(role);
 
     this.renderFunction = new NodejsFunction(this, 'Render', {
-      entry: join(ROOT, 'lambdas/render/handler.ts'),
+      // The bundle (esbuild options, and assets/ copied beside it) is defined once in lib/bundling.ts.
+      entry: join(ROOT, RENDER_BUNDLE.entry),
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -72,6 +124,7 @@ export class DocgenStack extends Stack {
       // 2.8 s on two CPUs and 3.8 s on one. Lambda gives two vCPUs from 3,538 MB (one at 1,769).
       memorySize: 3584,
       timeout: Duration.minutes(2),
+      reservedConcurrentExecutions: renderConcurrency,
       role,
       logGroup,
       retryAttempts: 2,
@@ -80,39 +133,47 @@ export class DocgenStack extends Stack {
         INPUT_BUCKET: this.input.bucketName,
         OUTPUT_BUCKET: this.output.bucketName,
         TEMPLATE_VERSION: props.templateVersion ?? 'unversioned',
+        // The hash of the code and assets that render (src/pipeline/fingerprint.ts), at synth.
+        DOCGEN_FINGERPRINT: codeFingerprint(ROOT),
         DOCGEN_ASSETS: '/var/task/assets',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        forceDockerBundling: false,
-        externalModules: EXTERNAL,
-        banner: ESM_BANNER,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          // Fonts (with their licences) travel beside the bundle; the writer reads DOCGEN_ASSETS.
-          afterBundling: (inputDir: string, outputDir: string) => [`mkdir -p "${outputDir}/assets"`, `cp -r "${inputDir}/assets/fonts" "${outputDir}/assets/fonts"`],
-        },
-      },
+      bundling: renderBundling(),
     });
+    const errorsAlarm = new Alarm(this, 'RenderErrorsAlarm', {
+      alarmDescription: 'The render function failed (an exception or a timeout); Lambda retries the event twice, then puts it on the dead-letter queue.',
+      metric: this.renderFunction.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    for (const alarm of [dlqAlarm, errorsAlarm]) alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+    // A topic policy replaces SNS's default one, so CloudWatch needs leave to publish: these alarms only.
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowRenderAlarmsToPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': [dlqAlarm.alarmArn, errorsAlarm.alarmArn] } },
+      }),
+    );
 
-    // Least privilege: read uploads under incoming/, write reports/, write and read published/.
-    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:GetObject'], resources: [this.input.arnForObjects('incoming/*')] }));
+    // Least privilege: read uploads (and the exact version an event names) under incoming/, write
+    // and remove reports/, write, read and remove published/ (incomplete versions of failed renders).
+    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [this.input.arnForObjects('incoming/*')] }));
     role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [this.input.bucketArn], conditions: { StringLike: { 's3:prefix': ['incoming/*'] } } }));
     role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.input.arnForObjects('reports/*')] }));
-    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject', 's3:GetObject'], resources: [this.output.arnForObjects('published/*')] }));
+    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [this.output.arnForObjects('published/*')] }));
     // GetObject on a missing key answers 403 without ListBucket; with it, 404, which the pipeline expects.
     role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [this.output.bucketArn], conditions: { StringLike: { 's3:prefix': ['published/*'] } } }));
     // Each object wildcard is one prefix of one bucket: the function handles any file under it, and nothing else.
     const arn = (b: Bucket) => `<${this.getLogicalId(b.node.defaultChild as CfnBucket)}.Arn>`;
     for (const [bucket, prefix, why] of [
-      [this.input, 'incoming', 'reads any upload (content files and the pictures beside them) under incoming/'],
+      [this.input, 'incoming', 'reads any upload (content files and the pictures beside them, by the version the event names) under incoming/'],
       [this.input, 'reports', 'writes and removes the validation report of any upload under reports/'],
-      [this.output, 'published', 'writes any publication, and reads back its manifest to skip repeated events, under published/'],
+      [this.output, 'published', 'writes any publication, reads back its manifest to skip repeated events, and removes the incomplete version folders of failed renders, under published/'],
     ] as const) {
       Validations.of(role).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn(bucket)}/${prefix}/*]`, reason: `The render function ${why}.` });
     }
@@ -121,9 +182,32 @@ export class DocgenStack extends Stack {
       reason: "CDK's own BucketNotificationsHandler custom resource: it runs only at deploy time to set the bucket notifications, and writes only its logs.",
     });
 
-    for (const suffix of ['.yaml', '.yml', '.json']) {
-      this.input.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.renderFunction), { prefix: 'incoming/', suffix });
-    }
+    // People and systems in this account that upload content assume this role: they may add files
+    // under incoming/ and read the validation reports, and nothing else (no delete, no published/).
+    this.uploaderRole = new Role(this, 'UploaderRole', {
+      assumedBy: new AccountRootPrincipal(),
+      description: 'Uploads content under incoming/ of the uploads bucket and reads the validation reports under reports/.',
+    });
+    this.uploaderRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject'], resources: [this.input.arnForObjects('incoming/*')] }));
+    this.uploaderRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:GetObject'], resources: [this.input.arnForObjects('reports/*')] }));
+    this.uploaderRole.addToPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [this.input.bucketArn], conditions: { StringLike: { 's3:prefix': ['incoming/*', 'reports/*'] } } }),
+    );
+    Validations.of(this.uploaderRole).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn(this.input)}/incoming/*]`,
+      reason: 'Uploaders add content files and pictures under any name and folder below incoming/ (PutObject only); the prefix is the boundary.',
+    });
+    Validations.of(this.uploaderRole).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn(this.input)}/reports/*]`,
+      reason: 'Uploaders read the validation report of any of their uploads, each named after its upload below reports/ (GetObject only).',
+    });
+    new CfnOutput(this, 'UploaderRoleArn', { value: this.uploaderRole.roleArn, description: 'Assume this role to upload content under incoming/ and read reports/.' });
+
+    // Every object created under incoming/ invokes the function, whatever its name: S3 suffix
+    // filters are case-sensitive, so the handler decides which keys are content files
+    // (CONTENT_FILE in src/pipeline/upload.ts, case-insensitive) and ignores the rest.
+    // Deleting an upload does not republish: there is no ObjectRemoved notification.
+    this.input.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.renderFunction), { prefix: 'incoming/' });
 
     this.distribution = new Distribution(this, 'Downloads', {
       comment: 'Residents download published formats',

@@ -2,10 +2,15 @@
 //   docgen build <file> --out <dir> [--formats pdf,docx,txt,large-print-pdf,large-print-docx]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { publish } from '../pipeline/publish.ts';
+import { join } from 'node:path';
 import { OUTPUTS } from '../pipeline/formats.ts';
-import { formatProblem } from '../parse/problems.ts';
-import { folderImageLoader, folderTextLoader, writePublication } from '../storage/folder.ts';
+import { createHash } from 'node:crypto';
+import { formatProblem, type Problem } from '../parse/problems.ts';
+import { writePublication } from '../storage/folder.ts';
+import { folderInputReader } from '../storage/folder-inputs.ts';
+import { gatherInputs } from '../pipeline/inputs.ts';
+import { codeFingerprint } from '../pipeline/fingerprint.ts';
+import { failureProblem, RenderPool } from '../pipeline/isolate.ts';
 
 const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUTS.map((o) => o.key).join(',')}]`;
 
@@ -17,17 +22,26 @@ export async function build(file: string, out: string, formats?: string[], log: 
     log(`${file}: error: cannot read this file`);
     return false;
   }
+  const unknown = formats?.filter((f) => !OUTPUTS.some((o) => o.key === f)) ?? [];
+  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUTS.map((o) => o.key).join(', ')}`);
   const t0 = performance.now();
-  const result = await publish(file, content, folderImageLoader(file), {
-    formats,
-    loadText: folderTextLoader(file),
-    onOutput: (r) => log(`  made ${r.file.file.padEnd(44)} ${(r.file.pages ? `${r.file.pages} pages` : '').padEnd(10)} ${kb(r.file.bytes).padStart(9)} ${Math.round(r.ms).toString().padStart(6)} ms`),
-  });
+  const fingerprint = codeFingerprint(ROOT);
+  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint);
+  if (!inputs.parsed.source) return refuse(file, inputs.parsed.problems, log);
+  // The same worker, time budget and heap cap as the render function.
+  const pool = new RenderPool({ keepIdle: 0 });
+  const result = await pool.render({ key: file, content, pictures: [...inputs.pictures], texts: [...inputs.texts], formats, fingerprint, inputs: inputs.files });
+  await pool.close();
   if (!result.ok) {
-    log(`${file}: ${result.problems.length} problem(s); nothing was published:`);
-    for (const p of result.problems) log(formatProblem(p));
-    return false;
+    if ('failure' in result) {
+      const reference = createHash('sha256').update(result.detail).digest('hex').slice(0, 12);
+      // The details are for whoever runs the service, not for the author: only when asked for.
+      if (process.env.DOCGEN_DEBUG) console.error(`reference ${reference}:\n${result.detail}`);
+      return refuse(file, [failureProblem(file, result.failure, reference)], log);
+    }
+    return refuse(file, result.problems, log);
   }
+  for (const r of result.files) log(`  made ${r.file.file.padEnd(44)} ${(r.file.pages ? `${r.file.pages} pages` : '').padEnd(10)} ${kb(r.file.bytes).padStart(9)} ${Math.round(r.ms).toString().padStart(6)} ms`);
   for (const w of result.manifest.warnings) log(formatProblem(w));
   const dir = writePublication(out, result.manifest, result.files, result.index);
   const bytes = result.files.reduce((s, f) => s + f.file.bytes, 0);
@@ -35,7 +49,14 @@ export async function build(file: string, out: string, formats?: string[], log: 
   return true;
 }
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function refuse(file: string, problems: Problem[], log: (s: string) => void): false {
+  log(`${file}: ${problems.length} problem(s); nothing was published:`);
+  for (const p of problems) log(formatProblem(p));
+  return false;
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', default: 'out' }, formats: { type: 'string' }, help: { type: 'boolean' } } });

@@ -1,6 +1,11 @@
 // Parses a YAML or JSON content file and keeps source positions, so that every
 // problem can be reported as file:line:col.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Document, Scalar } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isScalar, isSeq, visit, type CST, type Node, type Document, Scalar } from 'yaml';
+import { parse as parseJson, type ParseError } from 'jsonc-parser';
+import { LIMITS } from '../limits.ts';
+import { decodeContent } from './decode.ts';
+import { checkCharacters } from './characters.ts';
+import { plainJsonError, plainYamlError } from './yaml-errors.ts';
 import { formatPath, type PathKey, type Problem } from './problems.ts';
 
 export interface SourceFile {
@@ -14,33 +19,74 @@ export interface SourceFile {
   textStart(path: readonly PathKey[]): { line: number; col: number; block: boolean };
 }
 
-export function parseSource(file: string, text: string): { source?: SourceFile; problems: Problem[] } {
+/**
+ * Parses a content file: bytes are decoded strictly (see decode.ts); text is taken as it is.
+ * Every bound (size, nesting, aliases) is checked before the YAML composer, which recurses, runs.
+ */
+export function parseSource(file: string, input: string | Uint8Array, limits = LIMITS): { source?: SourceFile; problems: Problem[] } {
+  let text: string;
+  if (typeof input === 'string') text = input.replace(/^\uFEFF/, '');
+  else {
+    const decoded = decodeContent(file, input, limits);
+    if (!decoded.ok) return { problems: [decoded.problem] };
+    text = decoded.text;
+  }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: Problem[] = doc.errors.map((e) => {
-    const pos = lc.linePos(e.pos[0]);
-    return {
-      file,
-      line: pos.line,
-      col: pos.col,
-      path: '',
-      message: plainYamlError(e.code, e.message),
-      severity: 'error' as const,
-    };
+  const problemAt = (offset: number, message: string): Problem => ({ file, ...lc.linePos(offset), path: '', message, severity: 'error' });
+  const tokens = [...new Parser(lc.addNewLine).parse(text)];
+  const bound = checkBounds(tokens, limits);
+  if (bound) return { problems: [problemAt(bound.offset, bound.message)] };
+  if (/\.json$/i.test(file)) {
+    const errors: ParseError[] = [];
+    parseJson(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    if (errors.length) {
+      const e = errors[0];
+      return { problems: [problemAt(e.offset, plainJsonError(e.error, text.slice(e.offset), text.slice(0, e.offset).trimEnd().slice(-1)))] };
+    }
+  }
+
+  const options = { prettyErrors: false, uniqueKeys: true, strict: true };
+  const docs = [...new Composer(options).compose(tokens, true, text.length)];
+  const doc = docs[0];
+  // Warnings too: an unknown tag or directive is silently dropped by the parser, and must not be.
+  const issues = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message }));
+  if (docs.length > 1) issues.push({ offset: docs[1].range[0], code: 'MULTIPLE_DOCS', message: '' });
+  visit(doc, {
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) issues.push({ offset: alias.range?.[0] ?? 0, code: 'UNDEFINED_ALIAS', message: alias.source });
+    },
   });
-  if (problems.length) return { problems };
-  const pos = (offset: number) => lc.linePos(offset);
+  if (issues.length) {
+    const first = issues.sort((a, b) => a.offset - b.offset)[0];
+    const lineOf = (o: number) => text.slice(text.lastIndexOf('\n', o - 1) + 1).split('\n')[0];
+    const message =
+      first.code === 'UNDEFINED_ALIAS'
+        ? `"*${first.message}" repeats a part marked "&${first.message}", but there is no such mark above it; put the value in quotes if it is text`
+        : plainYamlError(first.code, first.message, lineOf(first.offset));
+    return { problems: [problemAt(first.code === 'MISSING_CHAR' && /quote/i.test(first.message) ? openingQuote(text, first.offset) : first.offset, message)] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return { problems: [problemAt(0, 'the file repeats marked parts ("&name" and "*name") so many times that it would grow without bound; write the content out in full')] };
+  }
   const nodeAt = (path: readonly PathKey[]): Node | null => findNode(doc, path);
+  const pos = (offset: number) => lc.linePos(offset);
+  const locateValue = (path: readonly PathKey[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = nodeAt(path.slice(0, n));
+      if (node?.range) return pos(node.range[0]);
+    }
+    return { line: 1, col: 1 };
+  };
+  const characters = checkCharacters(data).map((c): Problem => ({ file, ...locateValue(c.path), path: formatPath(c.path), message: c.message, severity: 'error' }));
+  if (characters.length) return { problems: characters.sort((a, b) => a.line - b.line || a.col - b.col) };
+  const problems: Problem[] = [];
   const source: SourceFile = {
     file,
-    data: doc.toJS({ maxAliasCount: 50 }),
-    locate(path) {
-      for (let n = path.length; n >= 0; n--) {
-        const node = nodeAt(path.slice(0, n));
-        if (node?.range) return pos(node.range[0]);
-      }
-      return { line: 1, col: 1 };
-    },
+    data,
+    locate: locateValue,
     locateKey(path, key) {
       const map = nodeAt(path);
       if (isMap(map)) {
@@ -74,17 +120,38 @@ function findNode(doc: Document, path: readonly PathKey[]): Node | null {
   return node as Node;
 }
 
-function plainYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this field is given twice; keep one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return `the file is not valid YAML here (${first}); check the indentation and punctuation`;
-    default:
-      return `the file is not valid YAML here: ${first}`;
+/** The parser reports an unclosed quote where the file ends; point at the quote that opens it. */
+function openingQuote(text: string, errorOffset: number): number {
+  let offset = 0;
+  for (const line of text.slice(0, errorOffset).split('\n')) {
+    const m = /^(\s*(?:- )?[^:#'"]+:\s+|\s*- )(["'])/.exec(line);
+    if (m && !line.trimEnd().slice(m[0].length).endsWith(m[2])) return offset + m[1].length;
+    offset += line.length + 1;
   }
+  return errorOffset;
+}
+
+/** Nesting depth and alias count, read from the parser's tokens without recursion. */
+function checkBounds(tokens: CST.Token[], limits: typeof LIMITS): { offset: number; message: string } | undefined {
+  let aliases = 0;
+  let deepest: number | undefined;
+  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [tok, depth] = stack.pop()!;
+    if (!tok) continue;
+    if (tok.type === 'alias' && ++aliases > limits.yamlAliases) {
+      return { offset: tok.offset, message: `the file repeats marked parts ("*name") more than ${limits.yamlAliases} times; write the content out in full` };
+    }
+    const d = depth + (tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection' ? 1 : 0);
+    if (d > limits.nestingDepth) {
+      deepest = Math.min(deepest ?? tok.offset, tok.offset);
+      continue;
+    }
+    if ('value' in tok && tok.value) stack.push([tok.value, d]);
+    if ('items' in tok) for (const it of tok.items as { key?: CST.Token | null; value?: CST.Token }[]) stack.push([it.key ?? undefined, d], [it.value, d]);
+  }
+  if (deepest === undefined) return undefined;
+  return { offset: deepest, message: `the content is nested more than ${limits.nestingDepth} levels deep here; no publication needs this many lists inside lists: check the brackets and indentation` };
 }
 
 export { formatPath };

@@ -1,5 +1,6 @@
 // One publication from content bytes to its files and manifest. Pure apart from the clock
-// used for timings; storage (folder or S3) is the caller's.
+// used for timings; storage (folder or S3) is the caller's. Callers that must be able to stop a
+// render run this through src/pipeline/isolate.ts.
 import { createHash } from 'node:crypto';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Problem } from '../parse/problems.ts';
@@ -9,6 +10,7 @@ import { GENERATOR_VERSION } from './version.ts';
 import { indexPage } from './index-page.ts';
 import { renderPack } from './pack.ts';
 import { easyReadLength } from '../checks/easy-read.ts';
+import { LIMITS } from '../limits.ts';
 
 export interface OutputFile {
   format: Format;
@@ -26,7 +28,10 @@ export interface Manifest {
   title: string;
   language: string;
   source: { key: string; sha256: string };
-  generator: { version: string; template?: string };
+  /** The package version, the render fingerprint (code and assets) and the commit it was built from. */
+  generator: { version: string; fingerprint?: string; template?: string };
+  /** Every file besides the content that went into it (pictures, an agenda pack's papers). */
+  inputs?: { name: string; sha256: string }[];
   outputs: OutputFile[];
   warnings: Problem[];
 }
@@ -45,7 +50,10 @@ export interface PublishOptions {
   onOutput?: (r: Rendered) => void;
   templateVersion?: string;
   /** Reads a content file beside this one (an agenda pack's agenda and papers). */
-  loadText?: (file: string) => string | undefined;
+  loadText?: (file: string) => string | Uint8Array | undefined;
+  /** The render fingerprint (src/pipeline/fingerprint.ts) and the inputs, recorded in the manifest. */
+  fingerprint?: string;
+  inputs?: { name: string; sha256: string }[];
   /** The content already parsed by the caller. */
   parsed?: LoadOptions['parsed'];
 }
@@ -53,8 +61,7 @@ export interface PublishOptions {
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
-  const loaded = loadContent(sourceKey, text, loadImage, { loadText: opts.loadText, parsed: opts.parsed });
+  const loaded = loadContent(sourceKey, content, loadImage, { loadText: opts.loadText, parsed: opts.parsed });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { model } = loaded;
   const pack = loaded.pack;
@@ -79,6 +86,9 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
       data: out.bytes,
       ms,
     };
+    if (out.pages && out.pages > LIMITS.pages) {
+      return { ok: false, problems: [{ file: sourceKey, line: 1, col: 1, path: '', severity: 'error', message: `this publication comes to ${out.pages} pages, more than the ${LIMITS.pages} one publication may have; split it into smaller publications` }] };
+    }
     files.push(r);
     opts.onOutput?.(r);
     if (model.meta.kind === 'easy-read' && o.format === 'pdf' && out.pages) {
@@ -93,7 +103,8 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     title: model.meta.title,
     language: model.meta.language,
     source: { key: sourceKey, sha256: sha256(content) },
-    generator: { version: GENERATOR_VERSION, ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
+    generator: { version: GENERATOR_VERSION, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}), ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
+    ...(opts.inputs?.length ? { inputs: opts.inputs } : {}),
     outputs: files.map((f) => f.file),
     warnings: loaded.warnings,
   };

@@ -1,111 +1,195 @@
-// What happens to one uploaded content file, whatever the storage: validate, render every
-// output, write them under published/<id>/<version>/ with manifest.json last, then
-// published/<id>/latest.json; or write reports/<key>.json and nothing else. Safe to repeat:
-// the version is derived from the content and the generator, and outputs are deterministic.
+// What happens to one uploaded content file, whatever the storage. The outcome is exactly one of:
+// a complete publication under published/<id>/<version>/ (manifest.json last, then latest.json if
+// this is the newest upload of that id), or reports/<key>.json listing every located problem.
+// Safe to repeat: the version is a hash of every input byte and of the code that renders it.
+// The contract is written down in docs/reliability.md.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { ImageData } from '../model/types.ts';
-import { publish, sha256, type Manifest } from './publish.ts';
-import { GENERATOR_VERSION } from './version.ts';
-import { imageFromBytes } from '../storage/images.ts';
+import { LIMITS } from '../limits.ts';
 import type { Problem } from '../parse/problems.ts';
 import { parseSource } from '../parse/source.ts';
+import type { Manifest } from './publish.ts';
+import { GENERATOR_VERSION } from './version.ts';
+import { gatherInputs, namedFiles, type InputReader } from './inputs.ts';
+import { failureProblem, RenderPool } from './isolate.ts';
+import { advanceLatest, type UploadOrder } from './latest.ts';
+import { CACHE, type Storage } from './storage.ts';
 
-export interface Storage {
-  get(bucket: string, key: string): Promise<Uint8Array | undefined>;
-  put(bucket: string, key: string, body: Uint8Array | string, contentType: string): Promise<void>;
-  list(bucket: string, prefix: string): Promise<string[]>;
-  delete(bucket: string, key: string): Promise<void>;
-}
+export type { Storage } from './storage.ts';
 
 export interface UploadConfig {
   inputBucket: string;
   outputBucket: string;
+  /** The commit the service was built from, recorded in each manifest. */
   templateVersion?: string;
+  /** The render fingerprint (src/pipeline/fingerprint.ts): part of every version. */
+  fingerprint: string;
+  /** Where renders run; one pool per process. */
+  pool: RenderPool;
+  /** The clock, for event times missing from hand-made events and for clean-up ages. */
+  now?: () => Date;
+  /** Called with an unexpected failure's details (the stack goes to the log, never to staff). */
+  log?: (line: Record<string, unknown>) => void;
+}
+
+/** One S3 event's object: the key, and what orders it among other uploads. */
+export interface UploadEvent {
+  key: string;
+  versionId?: string;
+  sequencer?: string;
+  /** ISO time of the event. */
+  time?: string;
 }
 
 export const INCOMING = 'incoming/';
+/** The keys that are content files. The stack notifies for every key under incoming/ and this decides. */
 export const CONTENT_FILE = /\.(ya?ml|json)$/i;
-const PICTURE = /\.(png|jpe?g)$/i;
-const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
 
 export type UploadOutcome =
-  | { status: 'published'; id: string; version: string; prefix: string; manifest: Manifest }
-  | { status: 'unchanged'; id: string; version: string; prefix: string }
+  | { status: 'published'; id: string; version: string; prefix: string; manifest: Manifest; current: boolean }
+  | { status: 'unchanged'; id: string; version: string; prefix: string; current: boolean }
   | { status: 'invalid'; report: string; problems: Problem[] }
   | { status: 'ignored'; reason: string };
 
-export async function processUpload(store: Storage, cfg: UploadConfig, key: string): Promise<UploadOutcome> {
-  if (!key.startsWith(INCOMING) || !CONTENT_FILE.test(key)) return { status: 'ignored', reason: `not a content file under ${INCOMING}` };
-  const content = await store.get(cfg.inputBucket, key);
-  if (!content) return { status: 'ignored', reason: 'the upload no longer exists' };
-
-  // Pictures sit beside the content file; fetch them before rendering (rendering does no I/O).
-  const dir = posix.dirname(key) + '/';
-  const pictures = new Map<string, ImageData>();
-  const siblings = new Map<string, string>(); // other content files, for an agenda pack
-  const isPack = isAgendaPack(Buffer.from(content).toString('utf8'));
-  for (const k of await store.list(cfg.inputBucket, dir)) {
-    const name = k.slice(dir.length);
-    if (name.includes('/') || k === key) continue;
-    if (PICTURE.test(k)) {
-      const bytes = await store.get(cfg.inputBucket, k);
-      const img = bytes && bytes.byteLength <= MAX_PICTURE_BYTES ? imageFromBytes(bytes) : undefined;
-      if (img) pictures.set(name, img);
-    } else if (isPack && CONTENT_FILE.test(k)) {
-      const bytes = await store.get(cfg.inputBucket, k);
-      if (bytes) siblings.set(name, Buffer.from(bytes).toString('utf8'));
-    }
+/** Publishes one upload, then every agenda pack beside it that names it (a corrected paper changes its packs). */
+export async function processUploadAndDependents(store: Storage, cfg: UploadConfig, event: UploadEvent): Promise<{ key: string; outcome: UploadOutcome }[]> {
+  const outcome = await processUpload(store, cfg, event);
+  const results = [{ key: event.key, outcome }];
+  if (outcome.status === 'ignored') return results;
+  for (const pack of await packsNaming(store, cfg.inputBucket, event.key)) {
+    results.push({ key: pack, outcome: await processUpload(store, cfg, { key: pack, time: event.time ?? (cfg.now?.() ?? new Date()).toISOString() }) });
   }
+  return results;
+}
 
-  // A repeated event (S3 delivers at least once): the version is derived from the exact bytes, so
-  // if its manifest exists, everything was published already; skip the render.
-  const version = versionOf(sha256(content), cfg.templateVersion);
-  const parsed = parseSource(key, new TextDecoder('utf-8', { fatal: false }).decode(content));
-  const id = (parsed.source?.data as { id?: unknown } | undefined)?.id;
-  if (typeof id === 'string' && /^[a-z0-9-]+$/.test(id)) {
+export async function processUpload(store: Storage, cfg: UploadConfig, upload: UploadEvent | string): Promise<UploadOutcome> {
+  const event = typeof upload === 'string' ? { key: upload } : upload;
+  const { key } = event;
+  if (!key.startsWith(INCOMING) || !CONTENT_FILE.test(key)) return { status: 'ignored', reason: `not a content file under ${INCOMING}` };
+  const content = await store.get(cfg.inputBucket, key, event.versionId ? { versionId: event.versionId } : undefined);
+  if (!content) return { status: 'ignored', reason: 'the upload no longer exists' };
+  const reportKey = `reports/${key}.json`;
+  const order: UploadOrder = { key, time: event.time ?? (cfg.now?.() ?? new Date()).toISOString(), ...(event.sequencer ? { sequencer: event.sequencer } : {}), ...(event.versionId ? { versionId: event.versionId } : {}) };
+  const refuse = async (problems: Problem[]): Promise<UploadOutcome> => {
+    const report = { source: { key, sha256: sha(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems };
+    await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json', { cacheControl: CACHE.never });
+    return { status: 'invalid', report: reportKey, problems };
+  };
+
+  // Only the files the content names are read; the folder listing gives their sizes first, so an
+  // oversized picture is refused without being downloaded.
+  const dir = posix.dirname(key) + '/';
+  const siblings = new Map((await store.listObjects(cfg.inputBucket, dir)).filter((o) => !o.key.slice(dir.length).includes('/')).map((o) => [o.key.slice(dir.length), o]));
+  const read: InputReader = async (name) => {
+    const o = siblings.get(name);
+    if (!o || o.key === key) return undefined;
+    if (/\.(png|jpe?g)$/i.test(name) && o.size > LIMITS.pictureBytes) {
+      return { problem: `the picture "${name}" is ${(o.size / 1024 / 1024).toFixed(1)} MB, more than the ${LIMITS.pictureBytes / 1024 / 1024} MB a picture may be; save it smaller (about 2,500 pixels on the longer side is enough for a full page)` };
+    }
+    return store.get(cfg.inputBucket, o.key);
+  };
+  const inputs = await gatherInputs(key, content, read, cfg.fingerprint);
+  const { parsed } = inputs;
+  if (!parsed.source) return refuse(parsed.problems);
+  const version = inputs.digest.slice(0, 16);
+
+  // A repeated event, or an upload of bytes already published: nothing to render.
+  const id = (parsed.source.data as { id?: unknown }).id;
+  if (typeof id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id.length <= LIMITS.idLength) {
     const prefix = `published/${id}/${version}/`;
     if (await store.get(cfg.outputBucket, `${prefix}manifest.json`)) {
-      await store.put(cfg.outputBucket, `published/${id}/latest.json`, latestJson(id, version, prefix), 'application/json');
-      return { status: 'unchanged', id, version, prefix };
+      const current = await advanceLatest(store, cfg.outputBucket, latestOf(id, version, prefix, order));
+      return { status: 'unchanged', id, version, prefix, current };
     }
   }
 
-  const reportKey = `reports/${key}.json`;
-  const result = await publish(key, content, (file) => pictures.get(file), { templateVersion: cfg.templateVersion, loadText: (file) => siblings.get(file), parsed });
+  const result = await cfg.pool.render({
+    key,
+    content,
+    pictures: [...inputs.pictures],
+    texts: [...inputs.texts],
+    templateVersion: cfg.templateVersion,
+    fingerprint: cfg.fingerprint,
+    inputs: inputs.files,
+  });
   if (!result.ok) {
-    const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION }, problems: result.problems };
-    await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json');
-    return { status: 'invalid', report: reportKey, problems: result.problems };
+    if ('failure' in result) {
+      // A fault or a bound, not a content problem staff can locate: report it with a reference
+      // that finds the details in the log, and keep the stack trace out of the report.
+      const reference = createHash('sha256').update(`${key}\n${version}\n${result.detail}`).digest('hex').slice(0, 12);
+      cfg.log?.({ level: 'error', key, reference, failure: result.failure, detail: result.detail });
+      return refuse([failureProblem(key, result.failure, reference)]);
+    }
+    return refuse(result.problems);
   }
 
   const { manifest } = result;
   const prefix = `published/${manifest.id}/${version}/`;
-  const latest = latestJson(manifest.id, version, prefix);
+  const immutable = { cacheControl: CACHE.immutable };
   // The outputs and index in parallel; the manifest only once they are all stored.
   await Promise.all([
-    ...result.files.map((f) => store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType)),
-    store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8'),
+    ...result.files.map((f) => store.put(cfg.outputBucket, prefix + f.file.file, f.data, f.file.contentType, immutable)),
+    store.put(cfg.outputBucket, `${prefix}index.html`, result.index, 'text/html; charset=utf-8', immutable),
   ]);
-  await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
-  await store.put(cfg.outputBucket, `published/${manifest.id}/latest.json`, latest, 'application/json');
+  await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json', immutable);
+  const current = await advanceLatest(store, cfg.outputBucket, latestOf(manifest.id, version, prefix, order));
   await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies
-  return { status: 'published', id: manifest.id, version, prefix, manifest };
+  await removeIncompleteVersions(store, cfg.outputBucket, manifest.id, (cfg.now?.() ?? new Date()).getTime());
+  return { status: 'published', id: manifest.id, version, prefix, manifest, current };
 }
 
-function versionOf(sourceSha: string, templateVersion?: string): string {
-  return sha256(`${sourceSha}\n${GENERATOR_VERSION}\n${templateVersion ?? ''}`).slice(0, 16);
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function latestOf(id: string, version: string, prefix: string, source: UploadOrder) {
+  return { id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html`, source };
 }
 
-function latestJson(id: string, version: string, prefix: string): string {
-  return JSON.stringify({ id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html` }, null, 2) + '\n';
+/**
+ * A render that died between its first output and its manifest leaves a version folder that
+ * latest.json never names. The next publish of that id removes such folders once they are older
+ * than any render can be (LIMITS.staleVersionMs), so a render still in flight is never touched.
+ */
+async function removeIncompleteVersions(store: Storage, bucket: string, id: string, now: number): Promise<void> {
+  const folders = new Map<string, { keys: string[]; complete: boolean; newest: number }>();
+  for (const o of await store.listObjects(bucket, `published/${id}/`)) {
+    const m = /^published\/[^/]+\/([^/]+)\/(.+)$/.exec(o.key);
+    if (!m) continue;
+    const f = folders.get(m[1]) ?? { keys: [], complete: false, newest: 0 };
+    f.keys.push(o.key);
+    f.complete ||= m[2] === 'manifest.json';
+    f.newest = Math.max(f.newest, o.lastModified.getTime());
+    folders.set(m[1], f);
+  }
+  for (const f of folders.values()) {
+    if (!f.complete && now - f.newest > LIMITS.staleVersionMs) await Promise.all(f.keys.map((k) => store.delete(bucket, k)));
+  }
+}
+
+/** The agenda packs beside a content file that name it as their agenda or a paper. */
+async function packsNaming(store: Storage, bucket: string, key: string): Promise<string[]> {
+  const dir = posix.dirname(key) + '/';
+  const name = key.slice(dir.length);
+  const packs: string[] = [];
+  for (const k of await store.list(bucket, dir)) {
+    if (k === key || k.slice(dir.length).includes('/') || !CONTENT_FILE.test(k)) continue;
+    const bytes = await store.get(bucket, k);
+    if (!bytes || !isAgendaPack(Buffer.from(bytes).toString('utf8'))) continue;
+    const data = parseSource(k, bytes).source?.data;
+    if (data && namedFiles(data, CONTENT_FILE).includes(name)) packs.push(k);
+  }
+  return packs;
 }
 
 /** An agenda pack names other content files, which must be uploaded before it. */
 export function isAgendaPack(text: string): boolean {
-  return /^\s*kind:\s*agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(text);
+  return /^\s*kind:\s*["']?agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(text);
 }
 
-/** S3 event keys arrive URL-encoded, with "+" for spaces. */
-export function decodeEventKey(key: string): string {
-  return decodeURIComponent(key.replace(/\+/g, ' '));
+/** S3 event keys arrive URL-encoded, with "+" for spaces; undefined if the encoding is malformed. */
+export function decodeEventKey(key: string): string | undefined {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
 }

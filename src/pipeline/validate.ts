@@ -18,12 +18,12 @@ export type LoadResult = { ok: true; model: DocumentModel; data: unknown; warnin
 
 export interface LoadOptions {
   /** Reads a content file beside this one (the agenda pack's agenda and papers). */
-  loadText?: (file: string) => string | undefined;
+  loadText?: (file: string) => string | Uint8Array | undefined;
   /** This file already parsed (the upload pipeline reads its id first): parse it only once. */
   parsed?: ReturnType<typeof parseSource>;
 }
 
-export function loadContent(file: string, text: string, loadImage: ImageLoader, opts: LoadOptions = {}): LoadResult {
+export function loadContent(file: string, text: string | Uint8Array, loadImage: ImageLoader, opts: LoadOptions = {}): LoadResult {
   const parsed = opts.parsed ?? parseSource(file, text);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
   const src = parsed.source;
@@ -34,7 +34,8 @@ export function loadContent(file: string, text: string, loadImage: ImageLoader, 
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [at([], 'the file must be a set of fields (kind, id, title, …), not a list or a single value')] };
   }
-  const kind = KINDS[String(data.kind)];
+  // Own properties only: a kind named "constructor" or "__proto__" is not a kind.
+  const kind = typeof data.kind === 'string' && Object.hasOwn(KINDS, data.kind) ? KINDS[data.kind] : undefined;
   if (!kind) {
     const known = Object.keys(KINDS).map((k) => `"${k}"`).join(', ');
     return { ok: false, problems: [at(['kind'], data.kind === undefined ? `"kind" is required: one of ${known}` : `unknown kind "${String(data.kind)}"; use one of ${known}`)] };

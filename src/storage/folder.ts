@@ -1,25 +1,92 @@
-// Local-folder storage: reads a content file and its pictures, writes a publication's files
-// to out/<id>/ with manifest.json last, replacing the folder only once everything is made.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Local-folder storage: reads a content file's pictures and sibling files from its folder, and
+// writes a publication's files to out/<id>/ with manifest.json last, replacing the folder only
+// once everything is made. Only files inside the content file's folder are read: a name that
+// leads outside it, directly (../) or through a symbolic link, is refused.
+import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Manifest, Rendered } from '../pipeline/publish.ts';
-import { imageFromBytes } from './images.ts';
+import { LIMITS, type Limits } from '../limits.ts';
+import { nameProblem, sizeProblem } from '../pictures/check.ts';
+import { bytesImageLoader } from './images.ts';
 
-export function folderImageLoader(contentFile: string): ImageLoader {
-  const dir = dirname(resolve(contentFile));
+/** Pictures beside the content file, each checked by checkPicture; see the ImageLoader contract. */
+export function folderImageLoader(contentFile: string, limits: Limits = LIMITS): ImageLoader {
+  const find = finder(contentFile);
+  return bytesImageLoader((file) => {
+    const found = find(file, 'picture');
+    if (!found || 'problem' in found) return found;
+    const problem = nameProblem(file) ?? sizeProblem(file, found.size, limits); // before reading it
+    if (problem) return { problem };
+    try {
+      return readFileSync(found.path);
+    } catch (e) {
+      return { problem: `the picture "${file}" could not be read (${readError(e)}); upload it again` };
+    }
+  }, limits);
+}
+
+/**
+ * Other content files beside this one (an agenda pack's papers). A file that is not there, or is
+ * refused (outside the folder, a link to outside it, not a file), gives undefined, as the callers
+ * expect; `onRefused` hears why a file that is there was refused.
+ */
+export function folderTextLoader(
+  contentFile: string,
+  onRefused?: (file: string, problem: string) => void,
+): (file: string) => string | undefined {
+  const find = finder(contentFile);
   return (file) => {
-    const path = join(dir, file);
-    if (!path.startsWith(dir) || !existsSync(path)) return undefined;
-    return imageFromBytes(readFileSync(path));
+    const found = find(file, 'file');
+    if (found && 'problem' in found) onRefused?.(file, found.problem);
+    if (!found || 'problem' in found) return undefined;
+    try {
+      return readFileSync(found.path, 'utf8');
+    } catch (e) {
+      onRefused?.(file, `the file "${file}" could not be read (${readError(e)})`);
+      return undefined;
+    }
   };
 }
 
-export function folderTextLoader(contentFile: string): (file: string) => string | undefined {
+type Found = { path: string; size: number } | { problem: string } | undefined;
+
+const readError = (e: unknown) =>
+  ['EACCES', 'EPERM'].includes((e as NodeJS.ErrnoException).code ?? '') ? 'permission to read it is missing' : 'the disk reported an error';
+
+/** Finds a named file inside the content file's folder, following links only to inside it. */
+function finder(contentFile: string): (file: string, what: 'picture' | 'file') => Found {
   const dir = dirname(resolve(contentFile));
-  return (file) => {
-    const path = join(dir, file);
-    return path.startsWith(dir) && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  let realDir: string | undefined;
+  const inside = (root: string, path: string) => {
+    const r = relative(root, path);
+    return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+  };
+  return (file, what) => {
+    const q = `the ${what} "${file}"`;
+    const path = resolve(dir, file);
+    if (!inside(dir, path)) return { problem: `${q} is not in the content file's folder; put it beside the content file and give just its name` };
+    try {
+      lstatSync(path);
+    } catch {
+      return undefined; // not there
+    }
+    let real: string;
+    try {
+      realDir ??= realpathSync(dir);
+      real = realpathSync(path);
+    } catch {
+      return { problem: `${q} is a link to a file that is not there; copy the ${what} itself into the folder` };
+    }
+    if (!inside(realDir, real)) return { problem: `${q} is a link to a file outside the content folder; copy the ${what} itself into the folder` };
+    let stat;
+    try {
+      stat = statSync(real);
+    } catch {
+      return undefined; // gone since
+    }
+    if (!stat.isFile()) return { problem: `${q} is a folder or device, not a file; give the name of the ${what} itself` };
+    return { path: real, size: stat.size };
   };
 }
 

@@ -1,20 +1,33 @@
-// Reads a picture's type and pixel size from its bytes (PNG IHDR, JPEG SOF), so layout needs no decoder.
+// Pictures as the templates load them (the ImageLoader contract in templates/common/blocks.ts):
+// checked ImageData, a sentence saying why the picture cannot be used, or undefined if it is not
+// there. Every picture goes through checkPicture (src/pictures/check.ts); nothing here trusts a header.
+import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { ImageData } from '../model/types.ts';
+import { LIMITS, type Limits } from '../limits.ts';
+import { checkPicture } from '../pictures/check.ts';
 
-export function imageFromBytes(data: Uint8Array): ImageData | undefined {
-  const b = Buffer.from(data);
-  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { data, mime: 'image/png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return undefined;
-      const marker = b[i + 1];
-      const len = b.readUInt16BE(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return { data, mime: 'image/jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
-      }
-      i += 2 + len;
+/** One picture's bytes, checked: what an ImageLoader returns for a picture that is there. */
+export function pictureFromBytes(name: string, bytes: Uint8Array, limits: Limits = LIMITS): ImageData | { problem: string } {
+  const r = checkPicture(name, bytes, limits);
+  return r.ok ? r.image : { problem: r.problem };
+}
+
+/**
+ * An ImageLoader over pictures already fetched (by name), or over a function that fetches one.
+ * Each picture is checked once, when the content first names it; pictures nobody names are
+ * never decoded.
+ */
+export function bytesImageLoader(
+  source: ReadonlyMap<string, Uint8Array> | ((file: string) => Uint8Array | { problem: string } | undefined),
+  limits: Limits = LIMITS,
+): ImageLoader {
+  const read = typeof source === 'function' ? source : (file: string) => source.get(file);
+  const seen = new Map<string, ReturnType<ImageLoader>>();
+  return (file) => {
+    if (!seen.has(file)) {
+      const got = read(file);
+      seen.set(file, got instanceof Uint8Array ? pictureFromBytes(file, got, limits) : got);
     }
-  }
-  return undefined;
+    return seen.get(file);
+  };
 }

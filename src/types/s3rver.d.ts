@@ -11,6 +11,6 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
-    on(event: 'event', listener: (e: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number } } }[] }) => void): this;
+    on(event: "event", listener: (e: { Records: { eventName: string; eventTime: string; s3: { bucket: { name: string }; object: { key: string; size?: number; sequencer?: string } } }[] }) => void): this;
   }
 }

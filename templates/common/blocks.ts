@@ -15,7 +15,17 @@ export interface Located {
   severity?: 'warning';
 }
 
-export type ImageLoader = (file: string) => ImageData | undefined;
+/** A picture by file name: its checked data, why it cannot be used, or undefined if it is not there. */
+export type ImageLoader = (file: string) => ImageData | { problem: string } | undefined;
+
+/** Loads a picture the content names, recording a located problem if it is missing or unusable. */
+export function loadPicture(loadImage: ImageLoader, file: string, path: PathKey[], problems: Located[]): ImageData | undefined {
+  const r = loadImage(file);
+  if (r && 'problem' in r) problems.push({ path, message: r.problem });
+  else if (!r) problems.push({ path, message: `the picture file "${file}" is not beside the content file; upload it to the same folder` });
+  else return r;
+  return undefined;
+}
 
 export interface Registries {
   facts: Map<string, Fact>;
@@ -206,14 +216,13 @@ export function buildRegistries(
       note: c.note === undefined ? undefined : mapper.inline(c.note, ['charts', chartIdx.get(id) ?? 0, 'note']),
     });
   }
+  seen<Record<string, unknown>>('images', 'picture'); // reports a picture id used twice
   arr(data.images).forEach((x, i) => {
     const im = rec(x);
     const id = str(im.id);
     const file = str(im.file);
-    if (!id || !file) return;
-    const image = loadImage(file);
-    if (!image) problems.push({ path: ['images', i, 'file'], message: `the picture file "${file}" is not beside the content file` });
-    reg.images.set(id, { image, alt: str(im.alt) ?? '' });
+    if (!id || !file || reg.images.has(id)) return;
+    reg.images.set(id, { image: loadPicture(loadImage, file, ['images', i, 'file'], problems), alt: str(im.alt) ?? '' });
   });
   problems.push(...mapper.problems);
   return reg;

@@ -1,9 +1,12 @@
 // zod schemas shared by every document kind: ids, Markdown fields, content blocks
 // and the registries (facts, contacts, glossary, charts, images) that are stored once.
 import { z } from 'zod';
+import { LIMITS } from '../../src/limits.ts';
 
 export const Id = z
   .string({ error: 'must be an id written as text' })
+  // An id becomes a file name and part of a web address: keep it well inside their limits.
+  .max(LIMITS.idLength, { error: `must be at most ${LIMITS.idLength} characters; use a shorter id` })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters and digits joined by "-", like "people-supported"' });
 
 export const Text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });

@@ -1,7 +1,7 @@
 // Easy Read → document model: title, help note, sections of picture rows, the word list and the
 // contact page, each a section a reader can find.
 import type { Block, Picture } from '../../src/model/types.ts';
-import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
+import { Mapper, buildRegistries, loadPicture, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 import { para, txt } from '../common/committee.ts';
 import { committeeMeta } from '../agenda/template.ts';
 import { symbolNames } from '../../src/writers/common/symbols.ts';
@@ -20,10 +20,7 @@ export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
       if (!symbolNames().has(symbol)) problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${symbol}"; choose one listed in docs/easy-read-format.md` });
       return { alt, symbol };
     }
-    const file = str(p.file) ?? '';
-    const image = loadImage(file);
-    if (!image) problems.push({ path: [...path, 'file'], message: `the picture file "${file}" is not beside the content file` });
-    return { alt, image };
+    return { alt, image: loadPicture(loadImage, str(p.file) ?? '', [...path, 'file'], problems) };
   };
   if (d.helpNote) blocks.push({ type: 'pictureRow', picture: { alt: 'A person helping another person to read', symbol: 'friends' }, blocks: [para(txt(str(d.helpNote) ?? '', true))] });
   arr(d.sections).forEach((sRaw, si) => {

@@ -1,28 +1,15 @@
-// Builds the render function's bundle as the CDK stack does (esbuild, ESM, minified, SDK external),
-// for the bench's bundle-size and cold-start figures.
-import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Builds the render function's bundle from the one definition the CDK stack deploys
+// (lib/bundling.ts: esbuild options and the assets copied beside it), for the bench's
+// bundle-size and cold-start figures.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
-import { ESM_BANNER, EXTERNAL } from '../../lib/bundling.ts';
+import { buildRenderBundle } from '../../lib/bundling.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export async function buildLambdaBundle(outDir: string): Promise<{ zipBytes: number; zipBytesWithoutMap: number; files: string[] }> {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: ['lambdas/render/handler.ts'],
-    outfile: join(outDir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    sourcemap: true,
-    external: EXTERNAL,
-    banner: { js: ESM_BANNER },
-    logLevel: 'silent',
-  });
-  cpSync('assets/fonts', join(outDir, 'assets/fonts'), { recursive: true });
+  await buildRenderBundle(ROOT, outDir);
   const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]));
   const all = files(outDir);
   const zip = async (list: string[]) => {

@@ -1,0 +1,21 @@
+// The render fingerprint: one hash of the code and assets that turn content into outputs. It is
+// part of every publication's version, so a template or writer change gives new versions (and the
+// re-render knows what changed) while a commit that touches only docs or tests does not.
+// Computed from files at the edge (the CDK stack at synth, the CLI at start) and passed in.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** What renders a publication: its code, its assets and the exact dependency versions. */
+export const RENDER_INPUTS = ['src', 'templates', 'lambdas', 'assets', 'package-lock.json'];
+
+export function codeFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (p: string): string[] => (statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((f) => walk(join(p, f))) : [p]);
+  for (const input of RENDER_INPUTS) {
+    for (const file of walk(join(root, input))) {
+      hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}

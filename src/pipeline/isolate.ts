@@ -1,0 +1,140 @@
+// Renders a publication in a worker thread, so that a render can be stopped. pdfmake lays out
+// synchronously: a render that runs past its time budget, or past its heap, cannot be interrupted
+// from inside, but its worker can be terminated, and the upload still ends in a report.
+// The worker runs this same module: in the Lambda bundle that is the bundle file itself.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { esbuildOptions, RENDER_BUNDLE } from '../../lib/bundling.ts';
+import { LIMITS } from '../limits.ts';
+import type { Problem } from '../parse/problems.ts';
+import type { PictureInput } from './inputs.ts';
+import { publish, type PublishResult } from './publish.ts';
+
+export interface RenderTask {
+  key: string;
+  content: Uint8Array;
+  pictures: [string, PictureInput][];
+  texts: [string, Uint8Array][];
+  formats?: string[];
+  templateVersion?: string;
+  fingerprint: string;
+  inputs: { name: string; sha256: string }[];
+}
+
+/** What a render ends in: a result, or a failure the pipeline reports without a stack trace. */
+export type IsolatedResult =
+  | PublishResult
+  | { ok: false; failure: 'timeout' | 'memory' | 'crash'; detail: string };
+
+const ROLE = 'docgen-render-worker';
+
+type Reply = { result: PublishResult } | { error: string };
+
+/** The worker's side: render each task it is sent, one at a time. */
+function serve() {
+  parentPort!.on('message', async (task: RenderTask) => {
+    let reply: Reply;
+    try {
+      const pictures = new Map(task.pictures);
+      const texts = new Map(task.texts);
+      const result = await publish(task.key, task.content, (f) => pictures.get(f), {
+        formats: task.formats,
+        templateVersion: task.templateVersion,
+        fingerprint: task.fingerprint,
+        inputs: task.inputs,
+        loadText: (f) => texts.get(f),
+      });
+      reply = { result };
+    } catch (e) {
+      reply = { error: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
+    }
+    // Copied, not transferred: an output can be a view of a buffer the worker keeps using (pooled
+    // Buffers, caches), and transferring would detach it under the next render.
+    parentPort!.postMessage(reply);
+  });
+}
+
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) serve();
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let devWorkerFile: string | undefined;
+
+/**
+ * Unbundled (tsx, vitest), this module is TypeScript, which a worker cannot load without a loader,
+ * and a loader's hooks hang new workers after one is terminated (seen under vitest). So the worker
+ * runs the render function's own bundle, built once a process with the stack's esbuild options:
+ * the code a worker runs in development is the code it runs in Lambda.
+ */
+function devBundle(): string {
+  if (!devWorkerFile) {
+    // Inside the repository, so that the bundle's one external (the AWS SDK) resolves from node_modules.
+    const cache = join(ROOT, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const out = mkdtempSync(join(cache, 'docgen-worker-'));
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    esbuild.buildSync({ ...esbuildOptions(ROOT, out), minify: false, sourcemap: false });
+    devWorkerFile = join(out, RENDER_BUNDLE.outfile);
+  }
+  return devWorkerFile;
+}
+
+/** A small pool of render workers, kept warm between renders and replaced when one is stopped. */
+export class RenderPool {
+  private idle: Worker[] = [];
+  constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number } = {}) {}
+
+  private spawn(): Worker {
+    const url = new URL(import.meta.url);
+    const options = { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb ?? LIMITS.renderHeapMb } };
+    const w = url.pathname.endsWith('.ts') ? new Worker(devBundle(), { ...options, env: { ...process.env, DOCGEN_ASSETS: process.env.DOCGEN_ASSETS ?? join(ROOT, 'assets') } }) : new Worker(url, options);
+    w.unref();
+    return w;
+  }
+
+  /** Starts a worker now, so that a cold start loads the renderer while the event is read. */
+  warm(): void {
+    if (!this.idle.length) this.idle.push(this.spawn());
+  }
+
+  async render(task: RenderTask): Promise<IsolatedResult> {
+    const worker = this.idle.pop() ?? this.spawn();
+    const budget = this.opts.budgetMs ?? LIMITS.renderMs;
+    return new Promise<IsolatedResult>((resolve) => {
+      let done = false;
+      const onMessage = (reply: Reply) => finish('result' in reply ? reply.result : { ok: false, failure: 'crash', detail: reply.error }, 'result' in reply);
+      const onError = (e: Error & { code?: string }) =>
+        finish({ ok: false, failure: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash', detail: `${e.name}: ${e.message}\n${e.stack ?? ''}` }, false);
+      const onExit = (code: number) => finish({ ok: false, failure: 'crash', detail: `the render worker exited with code ${code}` }, false);
+      const finish = (r: IsolatedResult, reuse: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        // Only our own listeners: the Worker keeps listeners of its own that keep its port working.
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (reuse && this.idle.length < (this.opts.keepIdle ?? 2)) this.idle.push(worker);
+        else void worker.terminate();
+        resolve(r);
+      };
+      const timer = setTimeout(() => finish({ ok: false, failure: 'timeout', detail: `still rendering after ${budget} ms` }, false), budget);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/** The plain-English problem for a render that had to be stopped or failed unexpectedly. */
+export function failureProblem(file: string, failure: 'timeout' | 'memory' | 'crash', reference: string, limits = LIMITS): Problem {
+  const message = {
+    timeout: `this publication took longer than the ${limits.renderMs / 1000} seconds a publication may take to make, so it was stopped; split it into smaller publications, or use fewer and smaller pictures`,
+    memory: `this publication needed more than the ${limits.renderHeapMb} MB of memory a publication may use, so it was stopped; split it into smaller publications, or use fewer and smaller pictures`,
+    crash: 'the publishing service failed while making this publication; this is a fault in the service, not in your content. Upload the file again; if it fails again, send this reference to the team that runs the service',
+  }[failure];
+  return { file, line: 1, col: 1, path: '', message: `${message} (reference ${reference}). Nothing was published.`, severity: 'error' };
+}

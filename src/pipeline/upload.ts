@@ -14,6 +14,7 @@ import { gatherInputs, namedFiles, type InputReader } from './inputs.ts';
 import { failureProblem, RenderPool } from './isolate.ts';
 import { advanceLatest, type UploadOrder } from './latest.ts';
 import { CACHE, type Storage } from './storage.ts';
+import { isPictureName, sizeProblem } from '../pictures/check.ts';
 
 export type { Storage } from './storage.ts';
 
@@ -83,10 +84,8 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   const read: InputReader = async (name) => {
     const o = siblings.get(name);
     if (!o || o.key === key) return undefined;
-    if (/\.(png|jpe?g)$/i.test(name) && o.size > LIMITS.pictureBytes) {
-      return { problem: `the picture "${name}" is ${(o.size / 1024 / 1024).toFixed(1)} MB, more than the ${LIMITS.pictureBytes / 1024 / 1024} MB a picture may be; save it smaller (about 2,500 pixels on the longer side is enough for a full page)` };
-    }
-    return store.get(cfg.inputBucket, o.key);
+    const tooBig = isPictureName(name) ? sizeProblem(name, o.size) : undefined;
+    return tooBig ? { problem: tooBig } : store.get(cfg.inputBucket, o.key);
   };
   const inputs = await gatherInputs(key, content, read, cfg.fingerprint);
   const { parsed } = inputs;

@@ -6,8 +6,9 @@ import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, s
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Manifest, Rendered } from '../pipeline/publish.ts';
+import type { InputReader } from '../pipeline/inputs.ts';
 import { LIMITS, type Limits } from '../limits.ts';
-import { nameProblem, sizeProblem } from '../pictures/check.ts';
+import { isPictureName, nameProblem, sizeProblem } from '../pictures/check.ts';
 import { bytesImageLoader } from './images.ts';
 
 /** Pictures beside the content file, each checked by checkPicture; see the ImageLoader contract. */
@@ -45,6 +46,26 @@ export function folderTextLoader(
     } catch (e) {
       onRefused?.(file, `the file "${file}" could not be read (${readError(e)})`);
       return undefined;
+    }
+  };
+}
+
+/**
+ * The CLI's InputReader (src/pipeline/inputs.ts): any file the content names, found as the loaders
+ * above find it; a picture over the size limit is refused before it is read.
+ */
+export function folderInputReader(contentFile: string, limits: Limits = LIMITS): InputReader {
+  const find = finder(contentFile);
+  return async (file) => {
+    const picture = isPictureName(file);
+    const found = find(file, picture ? 'picture' : 'file');
+    if (!found || 'problem' in found) return found;
+    const problem = picture ? sizeProblem(file, found.size, limits) : undefined;
+    if (problem) return { problem };
+    try {
+      return readFileSync(found.path);
+    } catch (e) {
+      return { problem: `the file "${file}" could not be read (${readError(e)}); upload it again` };
     }
   };
 }

@@ -126,3 +126,35 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
     console.log(`  ${String(n).padStart(2)} papers: ${String(pdf.pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pdf.pages).toFixed(1)} ms/page), peak RSS ${(Math.max(rss0, process.resourceUsage().maxRSS) / 1024).toFixed(0)} MB`);
   }
 }
+
+// Issue 11: whole builds at the limits (src/limits.ts), each in a fresh process without the bench's
+// heap cap, as the CLI and the render function run them: time and peak RSS.
+{
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { LIMITS } = await import('../../src/limits.ts');
+  const { CASES } = await import('./pictures.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-limits-'));
+  const env = { ...process.env, NODE_OPTIONS: '' };
+  const run = (file: string) => JSON.parse(execFileSync('npx', ['tsx', 'test/bench/limit-run.ts', file], { env, encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!);
+  const head = (id: string) => `kind: local-account\nid: ${id}\ntitle: A publication at the limits\norganisation: Test Council\nperiod: April 2016 to March 2017\npublished: 2017-08-24\nsummary: The largest content the limits allow.\nalternativeFormats: formats\ncontacts:\n  - id: formats\n    name: Alternative formats\n    phone: "03000 421553"\n`;
+  console.log(`\nbuilds at the limits (standard PDF, docgen build in a fresh process; render budget ${LIMITS.renderMs / 1000} s, worker heap ${LIMITS.renderHeapMb} MB):`);
+  // The largest content file: sections of real-length paragraphs up to just under the size limit.
+  const para = '      - text: Adult social care supports people to live safely and independently at home, with the right help at the right time, from the council and its partners in the NHS and the voluntary sector.\n';
+  let body = 'sections:\n';
+  for (let i = 0; Buffer.byteLength(head('x') + body) < LIMITS.contentBytes * 0.98; i++) body += `  - id: s${i}\n    title: Section ${i + 1}\n    blocks:\n${para.repeat(20)}`;
+  const largest = join(dir, 'largest.yaml');
+  writeFileSync(largest, head('largest-content') + body);
+  const r = run(largest);
+  console.log(`  largest content (${(Buffer.byteLength(head('x') + body) / 1048576).toFixed(1)} MB): ${r.ok ? `${r.pages} pages` : `refused: ${r.last}`}, ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB`);
+  for (const name of Object.keys(CASES).filter((n) => /^(rgba16|baseline)/.test(n))) {
+    const sub = mkdtempSync(join(dir, 'pic-'));
+    writeFileSync(join(sub, name), CASES[name]());
+    const file = join(sub, 'doc.yaml');
+    writeFileSync(file, `${head('largest-picture')}images:\n  - id: big\n    file: ${name}\n    alt: A large picture\nsections:\n  - id: s\n    title: A picture\n    blocks:\n      - figure: { image: big, caption: The largest picture the limits allow }\n`);
+    const p = run(file);
+    console.log(`  largest picture ${name}: ${p.ok ? `${p.pages} pages` : `refused: ${p.last}`}, ${(p.ms / 1000).toFixed(1)} s, peak RSS ${p.peakRssMb} MB`);
+  }
+}

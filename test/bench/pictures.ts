@@ -1,7 +1,8 @@
 // Measures checkPicture on the costliest pictures LIMITS allows, and on the bombs it must refuse:
 // decode time and peak resident memory, each picture checked in a fresh Node process (the figures
-// in docs/decisions/0005-picture-decoding.md). Not used by the pipeline.
-//   npx tsx src/pictures/measure.ts
+// in docs/decisions/0005-picture-decoding.md). The bench (bench.ts) also uses its pictures to time
+// whole builds at the limits.
+//   npx tsx test/bench/pictures.ts
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { encode as encodeJpeg } from 'jpeg-js';
-import { LIMITS } from '../limits.ts';
-import { checkPicture } from './check.ts';
+import { LIMITS } from '../../src/limits.ts';
+import { checkPicture } from '../../src/pictures/check.ts';
 
 /** The largest picture within both the pixel budget and the side limit: 8000 × 5000 today. */
 const W = Math.min(LIMITS.pictureSide, 8000);
@@ -59,7 +60,7 @@ function zlibZeros(total: number): Buffer {
   return Buffer.concat([Buffer.from([0x78, 0xda]), ...parts, Buffer.from([0x03, 0x00]), adler]);
 }
 
-const CASES: Record<string, () => Buffer> = {
+export const CASES: Record<string, () => Buffer> = {
   [`rgba8-${W}x${H}.png`]: () => png(W, H, 8, 6, gradientRows(H, W * 4, 4)),
   [`rgba16-${W}x${H}.png`]: () => png(W, H, 16, 6, gradientRows(H, W * 8, 8)),
   // Re-encoded (pdfkit cannot draw interlaced 4-bit): decode, then encode again.
@@ -98,7 +99,7 @@ if (mode === 'make') {
   const peak = process.resourceUsage().maxRSS;
   const result = r.ok ? (r.image.data === bytes ? 'passes as it is' : `passes, re-encoded to ${(r.image.data.length / 1048576).toFixed(1)} MB`) : `refused: ${r.problem.replace(/^the picture ".*?" /, '').slice(0, 80)}…`;
   console.log(JSON.stringify({ name, mb: +(bytes.length / 1048576).toFixed(2), ms: Math.round(ms), rssBeforeMb: Math.round(before / 1024), peakRssMb: Math.round(peak / 1024), result }));
-} else {
+} else if (mode === undefined && process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = mkdtempSync(join(tmpdir(), 'picture-measure-'));
   const self = fileURLToPath(import.meta.url);
   const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });

@@ -3,8 +3,8 @@
 // The figures leave room for the largest real publications: the Local Account's content is 150 KB
 // and renders to about 60 pages; a 500-page agenda pack is made of papers of 20–40 KB each.
 export const LIMITS = {
-  /** One content file (YAML or JSON). 25× the largest real content file. */
-  contentBytes: 4 * 1024 * 1024,
+  /** One content file (YAML or JSON): 20× the largest real one, and at about 620 pages a MB it stays inside `pages`. */
+  contentBytes: 3 * 1024 * 1024,
   /** Nesting of fields and lists; real content nests about 10 deep. */
   nestingDepth: 64,
   /** YAML aliases (`*name`) in one file; anchors are rare in content, and bombs use thousands. */

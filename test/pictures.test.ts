@@ -346,9 +346,10 @@ for (const name of Object.keys(VARIANTS)) VARIANTS[`${name}-interlaced`] = { ...
 
 /**
  * The variants pdfkit 0.19 draws wrongly or crashes on, found by rendering each with poppler
- * (docs/decisions/0005-picture-decoding.md); these must be re-encoded, and only these.
+ * (docs/decisions/0005-picture-decoding.md), and 16-bit pictures, which pdfkit draws at a cost in
+ * memory that the limits do not allow: these must be re-encoded at 8 bits, and only these.
  */
-const REENCODED = /^(grey|palette)[124](-trns)?-interlaced$|^palette[124]-trns|^(grey|rgb)8-trns|^palette8-256-short-trns/;
+const REENCODED = /^(grey|palette)[124](-trns)?-interlaced$|^palette[124]-trns|^(grey|rgb)8-trns|^palette8-256-short-trns|^(grey|rgb|greyA|rgba)16/;
 /** Kept pixel for pixel, but with chunks pdfkit mishandles taken out. */
 const STRIPPED = /^rgb8-with-(suggested-palette|200k-text)/;
 

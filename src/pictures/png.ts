@@ -167,10 +167,14 @@ export function checkPngBody(whole: Buffer, header: PngHeader, maxBytes: number)
  * - interlaced pictures below 8 bits per sample (png-js unpacks whole bytes only);
  * - a transparent colour on grey or RGB pictures (tRNS read as one byte; wrong or invalid /Mask);
  * - palette transparency below 8 bits (alpha read per byte, not per pixel);
- * - palette transparency shorter than a full 256-colour palette (entry 255 becomes transparent).
+ * - palette transparency shorter than a full 256-colour palette (entry 255 becomes transparent);
+ * and 16-bit pictures, for the memory pdfkit needs to embed them.
  */
 function drawsCorrectlyInPdfkit(h: PngHeader, chunks: Chunk[]): boolean {
   if (h.interlaced && h.depth < 8) return false;
+  // 16-bit pictures draw, but pdfkit holds them at 16 bits while it splits off their alpha: a
+  // 20 MP one took the build to 1,365 MB (npm run bench). Screens and print show 8 bits.
+  if (h.depth === 16) return false;
   const trns = chunks.find((c) => c.type === 'tRNS');
   if (!trns) return true;
   if (h.colorType !== 3 || h.depth !== 8) return false;

@@ -46,7 +46,7 @@ const cases: [fixture: string, located: RegExp][] = [
   ['encoding-utf16-no-bom.yaml', /encoding-utf16-no-bom\.yaml:1:1: error: .*saved as UTF-16/],
   // characters in titles, ids and text
   ['title-nul.yaml', /title-nul\.yaml:3:8: error: title: contains an invisible control character \(U\+0000\) at character 7/],
-  ['title-control-character.yaml', /title-control-character\.yaml:3:\d+: error: .*(control character|not valid YAML)/],
+  ['title-control-character.yaml', /title-control-character\.yaml:3:8: error: title: contains an invisible control character \(U\+0007\) at character 7/],
   ['title-lone-surrogate.yaml', /title-lone-surrogate\.yaml:3:8: error: title: contains half of a character \(a lone surrogate\) \(U\+D800\)/],
   ['title-bidi-override.yaml', /title-bidi-override\.yaml:3:8: error: title: contains a bidirectional embedding or override.*\(U\+202E\)/],
   ['title-bidi-isolate.yaml', /title-bidi-isolate\.yaml:3:8: error: title: contains a bidirectional isolate.*\(U\+2067\)/],

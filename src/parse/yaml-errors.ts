@@ -21,7 +21,9 @@ export function plainYamlError(code: string, message: string, line: string): str
     case 'BAD_INDENT':
       return 'this line is indented differently from the lines around it; fields of the same set must start in the same column';
     case 'MISSING_CHAR':
-      return /quote/i.test(first) ? 'a quotation mark is not closed; end the text with the same kind of quote it starts with' : `something is missing here (${first}); check for an unclosed bracket or quote`;
+      if (/quote/i.test(first)) return 'a quotation mark is not closed; end the text with the same kind of quote it starts with';
+      if (/[\]}]/.test(first)) return `a closing "${/]/.test(first) ? ']' : '}'}" is missing; check that every opening bracket has its closing one`;
+      return UNFIT;
     case 'BAD_DQ_ESCAPE':
       return 'a backslash in double quotes starts an escape; write \\\\ for a backslash, or use single quotes';
     case 'BAD_SCALAR_START':
@@ -36,13 +38,16 @@ export function plainYamlError(code: string, message: string, line: string): str
     case 'NON_STRING_KEY':
       return 'a field name must be plain text; remove the brackets or quotes around it';
     case 'UNEXPECTED_TOKEN':
-      return `this character is not expected here (${first}); put a value that holds punctuation in quotes`;
+      return UNFIT;
     case 'BLOCK_IN_FLOW':
       return 'inside [ ] or { } every item must be on one level; close the brackets before starting new lines of fields';
     default:
-      return `the file is not valid YAML here: ${first}`;
+      return UNFIT;
   }
 }
+
+/** For the parser's other complaints, whose own words (token names) mean nothing to staff. */
+const UNFIT = 'this line does not fit the lines around it: check its indentation, and put a value that holds punctuation (: # [ ] { } , & * ! | > \' " % @) in quotes';
 
 /** A JSON parse error → a sentence with the fix. `next` is the text from the error on. */
 export function plainJsonError(code: number, next: string, prevChar: string): string {

@@ -85,9 +85,28 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     const o = siblings.get(name);
     if (!o || o.key === key) return undefined;
     const tooBig = isPictureName(name) ? sizeProblem(name, o.size) : undefined;
-    return tooBig ? { problem: tooBig } : store.get(cfg.inputBucket, o.key);
+    if (tooBig) return { problem: tooBig };
+    try {
+      return await store.get(cfg.inputBucket, o.key);
+    } catch (e) {
+      throw new StorageFailure(e);
+    }
   };
-  const inputs = await gatherInputs(key, content, read, cfg.fingerprint);
+  // A fault or a bound, not a content problem staff can locate: report it with a reference that
+  // finds the details in the log, and keep the stack trace out of the report.
+  const fault = async (failure: 'timeout' | 'memory' | 'crash', detail: string) => {
+    const reference = createHash('sha256').update(`${key}\n${detail}`).digest('hex').slice(0, 12);
+    cfg.log?.({ level: 'error', key, reference, failure, detail });
+    return refuse([failureProblem(key, failure, reference)]);
+  };
+  let inputs: Awaited<ReturnType<typeof gatherInputs>>;
+  try {
+    inputs = await gatherInputs(key, content, read, cfg.fingerprint);
+  } catch (e) {
+    // S3 failing is for Lambda to retry; anything else is a fault in reading the content, reported.
+    if (e instanceof StorageFailure) throw e.cause;
+    return fault('crash', e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e));
+  }
   const { parsed } = inputs;
   if (!parsed.source) return refuse(parsed.problems);
   const version = inputs.digest.slice(0, 16);
@@ -112,14 +131,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     inputs: inputs.files,
   });
   if (!result.ok) {
-    if ('failure' in result) {
-      // A fault or a bound, not a content problem staff can locate: report it with a reference
-      // that finds the details in the log, and keep the stack trace out of the report.
-      const reference = createHash('sha256').update(`${key}\n${version}\n${result.detail}`).digest('hex').slice(0, 12);
-      cfg.log?.({ level: 'error', key, reference, failure: result.failure, detail: result.detail });
-      return refuse([failureProblem(key, result.failure, reference)]);
-    }
-    return refuse(result.problems);
+    return 'failure' in result ? fault(result.failure, `${version}\n${result.detail}`) : refuse(result.problems);
   }
 
   const { manifest } = result;
@@ -135,6 +147,13 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies
   await removeIncompleteVersions(store, cfg.outputBucket, manifest.id, (cfg.now?.() ?? new Date()).getTime());
   return { status: 'published', id: manifest.id, version, prefix, manifest, current };
+}
+
+/** An error from storage while reading inputs: infrastructure, not content. */
+class StorageFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('storage failed');
+  }
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -4,6 +4,7 @@
 // The worker runs this same module: in the Lambda bundle that is the bundle file itself.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -84,7 +85,10 @@ function devBundle(): string {
 /** A small pool of render workers, kept warm between renders and replaced when one is stopped. */
 export class RenderPool {
   private idle: Worker[] = [];
-  constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number } = {}) {}
+  private busy = 0;
+  private waiting: (() => void)[] = [];
+  /** maxWorkers: renders at once (the rest wait; their time budget starts when they start). */
+  constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number; maxWorkers?: number } = {}) {}
 
   private spawn(): Worker {
     const url = new URL(import.meta.url);
@@ -100,7 +104,18 @@ export class RenderPool {
   }
 
   async render(task: RenderTask): Promise<IsolatedResult> {
-    const worker = this.idle.pop() ?? this.spawn();
+    // Each worker holds a whole renderer (about 250 MB for the Local Account): bound how many run.
+    while (this.busy >= (this.opts.maxWorkers ?? availableParallelism())) await new Promise<void>((r) => this.waiting.push(r));
+    this.busy++;
+    try {
+      return await this.renderIn(this.idle.pop() ?? this.spawn(), task);
+    } finally {
+      this.busy--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private renderIn(worker: Worker, task: RenderTask): Promise<IsolatedResult> {
     const budget = this.opts.budgetMs ?? LIMITS.renderMs;
     return new Promise<IsolatedResult>((resolve) => {
       let done = false;

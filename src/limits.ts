@@ -3,8 +3,11 @@
 // The figures leave room for the largest real publications: the Local Account's content is 150 KB
 // and renders to about 60 pages; a 500-page agenda pack is made of papers of 20–40 KB each.
 export const LIMITS = {
-  /** One content file (YAML or JSON): 20× the largest real one, and at about 620 pages a MB it stays inside `pages`. */
-  contentBytes: 3 * 1024 * 1024,
+  /**
+   * One content file (YAML or JSON): 13× the largest real one. At about 620 standard pages a MB
+   * (1,000 in large print) the largest allowed renders every output inside `pages` and `renderMs`.
+   */
+  contentBytes: 2 * 1024 * 1024,
   /** Nesting of fields and lists; real content nests about 10 deep. */
   nestingDepth: 64,
   /** YAML aliases (`*name`) in one file; anchors are rare in content, and bombs use thousands. */
@@ -21,8 +24,8 @@ export const LIMITS = {
   pictureSide: 12_000,
   /** Every picture one publication uses, in bytes as uploaded. */
   picturesTotalBytes: 64 * 1024 * 1024,
-  /** Pages of one PDF; the largest real agenda packs are about 500. */
-  pages: 2000,
+  /** Pages of one PDF; the largest real agenda packs are about 500 (800 in large print). */
+  pages: 3000,
   /** Milliseconds one publication may take to render: the function's 120 s timeout less 20 s. */
   renderMs: 100_000,
   /** Heap of the render worker, in MB; the Local Account needs about 250. */

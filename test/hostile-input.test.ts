@@ -91,7 +91,7 @@ describe('bounds: each limit exceeded is a located problem, found before the wor
 
   it('a content file over the size limit is refused before it is parsed', async () => {
     const big = `kind: local-account\nid: big\ntitle: Big\nsummary: |\n${'  All work and no play makes a long report.\n'.repeat(Math.ceil(LIMITS.contentBytes / 40))}`;
-    expect(await refuse(write('big.yaml', big))).toMatch(/big\.yaml:1:1: error: .*the file is \d+\.\d MB, more than the 3\.0 MB one publication may be/);
+    expect(await refuse(write('big.yaml', big))).toMatch(/big\.yaml:1:1: error: .*the file is \d+\.\d MB, more than the 2\.0 MB one publication may be/);
   });
 
   it('too many aliases are refused', async () => {

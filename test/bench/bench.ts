@@ -140,7 +140,7 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
   const env = { ...process.env, NODE_OPTIONS: '' };
   const run = (file: string) => JSON.parse(execFileSync('npx', ['tsx', 'test/bench/limit-run.ts', file], { env, encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!);
   const head = (id: string) => `kind: local-account\nid: ${id}\ntitle: A publication at the limits\norganisation: Test Council\nperiod: April 2016 to March 2017\npublished: 2017-08-24\nsummary: The largest content the limits allow.\nalternativeFormats: formats\ncontacts:\n  - id: formats\n    name: Alternative formats\n    phone: "03000 421553"\n`;
-  console.log(`\nbuilds at the limits (standard PDF, docgen build in a fresh process; render budget ${LIMITS.renderMs / 1000} s, worker heap ${LIMITS.renderHeapMb} MB):`);
+  console.log(`\nbuilds at the limits (all five outputs, docgen build in a fresh process; render budget ${LIMITS.renderMs / 1000} s, worker heap ${LIMITS.renderHeapMb} MB):`);
   // The largest content file: sections of real-length paragraphs up to just under the size limit.
   const para = '      - text: Adult social care supports people to live safely and independently at home, with the right help at the right time, from the council and its partners in the NHS and the voluntary sector.\n';
   let body = 'sections:\n';
@@ -148,13 +148,13 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
   const largest = join(dir, 'largest.yaml');
   writeFileSync(largest, head('largest-content') + body);
   const r = run(largest);
-  console.log(`  largest content (${(Buffer.byteLength(head('x') + body) / 1048576).toFixed(1)} MB): ${r.ok ? `${r.pages} pages` : `refused: ${r.last}`}, ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB`);
+  console.log(`  largest content (${(Buffer.byteLength(head('x') + body) / 1048576).toFixed(1)} MB): ${r.ok ? `${r.pages} standard pages` : `refused: ${r.last}`}, ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB`);
   for (const name of Object.keys(CASES).filter((n) => /^(rgba16|baseline)/.test(n))) {
     const sub = mkdtempSync(join(dir, 'pic-'));
     writeFileSync(join(sub, name), CASES[name]());
     const file = join(sub, 'doc.yaml');
     writeFileSync(file, `${head('largest-picture')}images:\n  - id: big\n    file: ${name}\n    alt: A large picture\nsections:\n  - id: s\n    title: A picture\n    blocks:\n      - figure: { image: big, caption: The largest picture the limits allow }\n`);
     const p = run(file);
-    console.log(`  largest picture ${name}: ${p.ok ? `${p.pages} pages` : `refused: ${p.last}`}, ${(p.ms / 1000).toFixed(1)} s, peak RSS ${p.peakRssMb} MB`);
+    console.log(`  largest picture ${name}: ${p.ok ? `${p.pages} standard pages` : `refused: ${p.last}`}, ${(p.ms / 1000).toFixed(1)} s, peak RSS ${p.peakRssMb} MB`);
   }
 }

@@ -28,10 +28,15 @@ export const LIMITS = {
   pages: 3000,
   /** Milliseconds one publication may take to render: the function's 120 s timeout less 20 s. */
   renderMs: 100_000,
-  /** Heap of the render worker, in MB; the Local Account needs about 250. */
-  renderHeapMb: 1024,
+  /**
+   * Heap of the render worker, in MB: with the handler's own thread and buffers, a build stays under
+   * 1 GB (the Local Account needs about 250; the largest content allowed peaks at 700 MB in all).
+   */
+  renderHeapMb: 640,
   /** A version folder without a manifest older than this is a failed render's leftovers. */
   staleVersionMs: 15 * 60 * 1000,
+  /** Values in one chart: a pie of more than a dozen is unreadable, a bar chart of more than 100 too. */
+  chartPoints: 100,
   /** Characters of an id (it becomes a file name and an S3 key). */
   idLength: 100,
 } as const;

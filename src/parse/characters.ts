@@ -16,7 +16,7 @@ const EVERYWHERE: Rule[] = [
   { test: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u, what: 'an invisible control character' },
   { test: /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, what: 'half of a character (a lone surrogate)' },
   { test: /[\u202a-\u202e]/u, what: 'a bidirectional embedding or override, which makes text display in a different order from how it is stored' },
-  { test: /[\ufffe\uffff]/u, what: 'a character that is not text (a Unicode noncharacter)' },
+  { test: /[\ufdd0-\ufdef\ufffe\uffff]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/u, what: 'a character that is not text (a Unicode noncharacter)' },
 ];
 
 /** Refused also in titles and ids, which become headings, file names, links and page titles. */
@@ -24,6 +24,9 @@ const TITLE_ONLY: Rule[] = [
   { test: /[\u2066-\u2069]/u, what: 'a bidirectional isolate, which changes the order in which the title displays' },
   // Zero-width joiner and non-joiner (U+200C, U+200D) are kept: some scripts need them.
   { test: /[\u200b\u2060\ufeff\u180e]/u, what: 'an invisible zero-width space' },
+  // Invisible or blank-looking: a title made of them looks empty, or like another title.
+  { test: /[\u00ad\u034f\u2061-\u2064\u115f\u1160\u3164\uffa0]/u, what: 'an invisible character (a soft hyphen, joiner, operator or filler)' },
+  { test: /[\u2028\u2029]/u, what: 'a line or paragraph separator, which breaks the title over two lines' },
 ];
 
 /** Fields that name the publication or its parts. */
@@ -45,8 +48,12 @@ export function checkCharacters(data: unknown): CharacterProblem[] {
     if (typeof value === 'string') {
       const field = [...path].reverse().find((k) => typeof k === 'string');
       const rules = typeof field === 'string' && TITLE_FIELDS.has(field) ? [...EVERYWHERE, ...TITLE_ONLY] : EVERYWHERE;
-      const found = firstMatch(value, rules);
+      const found = firstMatch(value, rules) ?? firstMatch(referencedCharacters(value), rules, value);
       if (found) problems.push({ path, offset: found.offset, message: `contains ${found.rule.what} (${hex(found.char)}) at character ${found.offset + 1}; delete it (such characters often come with text copied from another program)` });
+      else {
+        const shape = textShape(value);
+        if (shape) problems.push({ path, offset: shape.offset, message: shape.message });
+      }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
     } else if (value && typeof value === 'object') {
@@ -60,11 +67,44 @@ export function checkCharacters(data: unknown): CharacterProblem[] {
   return problems;
 }
 
-function firstMatch(s: string, rules: Rule[]): { rule: Rule; offset: number; char: string } | undefined {
+function firstMatch(s: string, rules: Rule[], original?: string): { rule: Rule; offset: number; char: string } | undefined {
   let best: { rule: Rule; offset: number; char: string } | undefined;
   for (const rule of rules) {
     const m = rule.test.exec(s);
     if (m && (!best || m.index < best.offset)) best = { rule, offset: m.index, char: m[0] };
   }
+  // Found in a character reference: say where the reference is in the text as written.
+  if (best && original) best.offset = Math.max(0, original.indexOf('&#'));
   return best;
+}
+
+/**
+ * The characters Markdown's numeric references (`&#x202E;`, `&#0;`) stand for, which Markdown
+ * decodes after these checks would see the text: a hidden override must not come in that way.
+ */
+function referencedCharacters(s: string): string {
+  if (!s.includes('&#')) return '';
+  let out = '';
+  for (const m of s.matchAll(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi)) {
+    const cp = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+    out += cp === 0 || cp > 0x10ffff ? '\u0000' : String.fromCodePoint(cp);
+  }
+  return out;
+}
+
+/** Markdown that no publication needs and that the layout cannot bound: very deep quotes or lists, endless words. */
+export const TEXT_SHAPE = { quoteOrListDepth: 16, wordLength: 400 } as const;
+
+function textShape(s: string): { offset: number; message: string } | undefined {
+  let offset = 0;
+  for (const line of s.split('\n')) {
+    const markers = /^(?:\s*(?:>|[-*+]|\d{1,9}[.)])(?=\s|$))+/.exec(line)?.[0].match(/>|[-*+]|\d+[.)]/g)?.length ?? 0;
+    if (markers > TEXT_SHAPE.quoteOrListDepth) return { offset, message: `quotes or lists are nested more than ${TEXT_SHAPE.quoteOrListDepth} deep here; no publication needs that many: use fewer ">" or list markers` };
+    offset += line.length + 1;
+  }
+  // A word that cannot be broken over lines; the address of a link is not laid out, so it does not count.
+  const laidOut = s.replace(/\]\([^)\s]*\)/g, '](x)');
+  const long = new RegExp(`\\S{${TEXT_SHAPE.wordLength + 1},}`).exec(laidOut);
+  if (long) return { offset: long.index, message: `has a run of ${long[0].length} characters without a space; no word is that long: add spaces, or put a long web address in a link, [like this](https://example.gov.uk/…)` };
+  return undefined;
 }

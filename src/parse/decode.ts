@@ -27,7 +27,15 @@ export function decodeContent(file: string, bytes: Uint8Array, limits = LIMITS):
     const byte = body[bad].toString(16).toUpperCase().padStart(2, '0');
     return at(line, col, `the file is not saved as UTF-8: the byte 0x${byte} here is not UTF-8 text (files saved as "ANSI", Latin-1 or Windows-1252 do this, often at a letter such as é or a sign such as £); ${SAVE_AS_UTF8}`);
   }
-  return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  // Anywhere in the file, even in a comment: YAML forbids them, and they hide text from a reviewer.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return at(before.split('\n').length, control.index - before.lastIndexOf('\n'), `the file has an invisible control character (${code}) here; delete it (such characters often come with text copied from another program)`);
+  }
+  return { ok: true, text };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

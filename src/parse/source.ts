@@ -52,8 +52,15 @@ export function parseSource(file: string, input: string | Uint8Array, limits = L
   const issues = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message }));
   if (docs.length > 1) issues.push({ offset: docs[1].range[0], code: 'MULTIPLE_DOCS', message: '' });
   visit(doc, {
-    Alias(_, alias) {
-      if (!alias.resolve(doc)) issues.push({ offset: alias.range?.[0] ?? 0, code: 'UNDEFINED_ALIAS', message: alias.source });
+    Alias(_, alias, path) {
+      const target = alias.resolve(doc);
+      if (!target) issues.push({ offset: alias.range?.[0] ?? 0, code: 'UNDEFINED_ALIAS', message: alias.source });
+      // An alias inside the part it names makes the content endless (`x: &a [*a]`).
+      else if (path.includes(target as never)) issues.push({ offset: alias.range?.[0] ?? 0, code: 'RECURSIVE_ALIAS', message: alias.source });
+    },
+    Pair(_, pair) {
+      // A list or set of fields as a field name (`? [a, b]`): no content field is named so.
+      if (pair.key && !isScalar(pair.key)) issues.push({ offset: (pair.key as Node).range?.[0] ?? 0, code: 'NON_STRING_KEY', message: '' });
     },
   });
   if (issues.length) {
@@ -62,14 +69,19 @@ export function parseSource(file: string, input: string | Uint8Array, limits = L
     const message =
       first.code === 'UNDEFINED_ALIAS'
         ? `"*${first.message}" repeats a part marked "&${first.message}", but there is no such mark above it; put the value in quotes if it is text`
-        : plainYamlError(first.code, first.message, lineOf(first.offset));
+        : first.code === 'RECURSIVE_ALIAS'
+          ? `"*${first.message}" repeats the part marked "&${first.message}" inside itself, which never ends; write the content out instead`
+          : plainYamlError(first.code, first.message, lineOf(first.offset));
     return { problems: [problemAt(first.code === 'MISSING_CHAR' && /quote/i.test(first.message) ? openingQuote(text, first.offset) : first.offset, message)] };
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    // Each anchor may be expanded into at most this many nodes: a real repeat is a few, a bomb billions.
+    data = doc.toJS({ maxAliasCount: 1000 });
   } catch {
-    return { problems: [problemAt(0, 'the file repeats marked parts ("&name" and "*name") so many times that it would grow without bound; write the content out in full')] };
+    let firstAlias = 0;
+    visit(doc, { Alias: (_, a) => ((firstAlias ||= a.range?.[0] ?? 0), visit.BREAK) });
+    return { problems: [problemAt(firstAlias, 'the file repeats marked parts ("&name" and "*name") so many times that it would grow without bound; write the content out in full')] };
   }
   const nodeAt = (path: readonly PathKey[]): Node | null => findNode(doc, path);
   const pos = (offset: number) => lc.linePos(offset);
@@ -142,6 +154,10 @@ function checkBounds(tokens: CST.Token[], limits: typeof LIMITS): { offset: numb
     if (tok.type === 'alias' && ++aliases > limits.yamlAliases) {
       return { offset: tok.offset, message: `the file repeats marked parts ("*name") more than ${limits.yamlAliases} times; write the content out in full` };
     }
+    const tag = [tok, ...('items' in tok ? (tok.items as object[]) : [])]
+      .flatMap((t) => ['start', 'sep', 'props'].flatMap((k) => ((t as Record<string, unknown>)[k] as CST.SourceToken[] | undefined) ?? []))
+      .find((p) => p?.type === 'tag');
+    if (tag) return { offset: tag.offset, message: `"${tag.source}" is a YAML tag, which this format does not use; remove it, or put the value in quotes if it is text` };
     const d = depth + (tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection' ? 1 : 0);
     if (d > limits.nestingDepth) {
       deepest = Math.min(deepest ?? tok.offset, tok.offset);

@@ -9,7 +9,7 @@ export function plainYamlError(code: string, message: string, line: string): str
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
       const m = /^(\s*(?:- )?)([^:#]+):\s+(.*\S)\s*$/.exec(line);
-      if (m && /:\s/.test(m[3])) return `a colon followed by a space inside a value needs the whole value in quotes: ${m[2]}: "${m[3].replace(/"/g, '\\"')}"`;
+      if (m && /:\s/.test(m[3])) return `a colon followed by a space inside a value needs the whole value in quotes: ${m[2].trim()}: "${m[3].trim().replace(/"/g, '\\"')}"`;
       return 'the line above or this one is not a "field: value" pair; check that each field is on its own line, and put a value that contains ": " in quotes';
     }
     case 'TAB_AS_INDENT':

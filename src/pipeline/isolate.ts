@@ -2,7 +2,7 @@
 // synchronously: a render that runs past its time budget, or past its heap, cannot be interrupted
 // from inside, but its worker can be terminated, and the upload still ends in a report.
 // The worker runs this same module: in the Lambda bundle that is the bundle file itself.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { esbuildOptions, RENDER_BUNDLE } from '../../lib/bundling.ts';
 import { LIMITS } from '../limits.ts';
+import { codeFingerprint } from './fingerprint.ts';
 import type { Problem } from '../parse/problems.ts';
 import type { PictureInput } from './inputs.ts';
 import { publish, type PublishResult } from './publish.ts';
@@ -71,13 +72,23 @@ let devWorkerFile: string | undefined;
  */
 function devBundle(): string {
   if (!devWorkerFile) {
-    // Inside the repository, so that the bundle's one external (the AWS SDK) resolves from node_modules.
+    // Inside the repository, so that the bundle's one external (the AWS SDK) resolves from
+    // node_modules; one folder per render fingerprint, so processes share it and it never piles up.
     const cache = join(ROOT, 'node_modules', '.cache');
-    mkdirSync(cache, { recursive: true });
-    const out = mkdtempSync(join(cache, 'docgen-worker-'));
-    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({ ...esbuildOptions(ROOT, out), minify: false, sourcemap: false });
-    devWorkerFile = join(out, RENDER_BUNDLE.outfile);
+    const final = join(cache, `docgen-worker-${codeFingerprint(ROOT)}`);
+    if (!existsSync(join(final, RENDER_BUNDLE.outfile))) {
+      mkdirSync(cache, { recursive: true });
+      for (const old of readdirSync(cache).filter((f) => f.startsWith('docgen-worker-'))) rmSync(join(cache, old), { recursive: true, force: true });
+      const out = mkdtempSync(join(cache, 'building-docgen-worker-'));
+      const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+      esbuild.buildSync({ ...esbuildOptions(ROOT, out), minify: false, sourcemap: false });
+      try {
+        renameSync(out, final);
+      } catch {
+        rmSync(out, { recursive: true, force: true }); // another process got there first
+      }
+    }
+    devWorkerFile = join(final, RENDER_BUNDLE.outfile);
   }
   return devWorkerFile;
 }

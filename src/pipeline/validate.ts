@@ -38,7 +38,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
   const kind = typeof data.kind === 'string' && Object.hasOwn(KINDS, data.kind) ? KINDS[data.kind] : undefined;
   if (!kind) {
     const known = Object.keys(KINDS).map((k) => `"${k}"`).join(', ');
-    return { ok: false, problems: [at(['kind'], data.kind === undefined ? `"kind" is required: one of ${known}` : `unknown kind "${String(data.kind)}"; use one of ${known}`)] };
+    return { ok: false, problems: [at(['kind'], data.kind === undefined ? `"kind" is required: one of ${known}` : data.kind === null || data.kind === '' ? `"kind" is empty; give one of ${known}` : typeof data.kind !== 'string' ? `"kind" must be one word, one of ${known}` : `unknown kind "${data.kind}"; use one of ${known}`)] };
   }
 
   const result = kind.schema.safeParse(data);
@@ -156,6 +156,7 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a set of fields';
   if (typeof v === 'string') return `the text "${v.slice(0, 30)}"`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'not a number';
   return `${typeof v} ${String(v)}`;
 }
 

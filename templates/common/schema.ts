@@ -57,7 +57,8 @@ export const Chart = z.strictObject({
   type: z.enum(['pie', 'bar'], { error: 'must be "pie" or "bar"' }),
   title: Text,
   unit: Text,
-  data: z.array(ChartDatum).min(1, { error: 'a chart needs data' }),
+  // A chart is read as its data too (a table, the text): more points than this no reader can follow.
+  data: z.array(ChartDatum).min(1, { error: 'a chart needs data' }).max(LIMITS.chartPoints, { error: `a chart may have at most ${LIMITS.chartPoints} values; show more as a table` }),
   total: z.number().optional(),
   source: Text.optional(),
   note: Markdown.optional(),

@@ -65,6 +65,7 @@ const cases: [fixture: string, located: RegExp][] = [
   ['title-hangul-filler.yaml', /title-hangul-filler\.yaml:3:8: error: title: contains an invisible character/],
   ['body-deep-blockquote.yaml', /body-deep-blockquote\.yaml:17:\d+: error: sections\[0\]\.blocks\[0\]\.text: quotes or lists are nested more than 16 deep/],
   ['body-endless-word.yaml', /body-endless-word\.yaml:17:15: error: sections\[0\]\.blocks\[0\]\.text: has a run of 20000 characters without a space/],
+  ['pack-contains-itself.yaml', /pack-contains-itself\.yaml:8:9: error: agenda: an agenda pack cannot contain itself/],
   // ids and references
   ['id-too-long.yaml', /id-too-long\.yaml:2:5: error: id: must be at most 100 characters; use a shorter id/],
   ['duplicate-image-ids.yaml', /duplicate-image-ids\.yaml:22:9: error: images\[1\]\.id: the picture id "logo" is used twice/],

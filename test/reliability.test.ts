@@ -80,6 +80,7 @@ describe('every upload ends in a publication or a report', () => {
     expect(await handler({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: INPUT_BUCKET }, object: { key: 'incoming/%E0%A4%A.yaml' } } }] })).toEqual([
       { status: 'ignored', reason: 'the event key is not validly URL-encoded' },
     ]);
+    expect((await handler(event('incoming/../reports/x.yaml')))[0].status).toBe('ignored'); // a ".." segment names another folder
     await embedded.s3().storage.put(INPUT_BUCKET, 'incoming/del/pixel.png', pixel, 'image/png');
     await embedded.s3().storage.put(INPUT_BUCKET, 'incoming/del/doc.yaml', withId('deleted-doc'), 'application/yaml');
     await embedded.s3().idle();

@@ -15,6 +15,7 @@ import { failureProblem, RenderPool } from './isolate.ts';
 import { advanceLatest, type UploadOrder } from './latest.ts';
 import { CACHE, type Storage } from './storage.ts';
 import { isPictureName, sizeProblem } from '../pictures/check.ts';
+import { isAgendaPack } from './pack-detect.ts';
 
 export type { Storage } from './storage.ts';
 
@@ -66,7 +67,8 @@ export async function processUploadAndDependents(store: Storage, cfg: UploadConf
 export async function processUpload(store: Storage, cfg: UploadConfig, upload: UploadEvent | string): Promise<UploadOutcome> {
   const event = typeof upload === 'string' ? { key: upload } : upload;
   const { key } = event;
-  if (!key.startsWith(INCOMING) || !CONTENT_FILE.test(key)) return { status: 'ignored', reason: `not a content file under ${INCOMING}` };
+  // S3 keys are literal, but "." and ".." segments would name another folder wherever a key is read as a path.
+  if (!key.startsWith(INCOMING) || !CONTENT_FILE.test(key) || /(^|\/)\.\.?(\/|$)/.test(key)) return { status: 'ignored', reason: `not a content file under ${INCOMING}` };
   const content = await store.get(cfg.inputBucket, key, event.versionId ? { versionId: event.versionId } : undefined);
   if (!content) return { status: 'ignored', reason: 'the upload no longer exists' };
   const reportKey = `reports/${key}.json`;
@@ -198,10 +200,7 @@ async function packsNaming(store: Storage, bucket: string, key: string): Promise
   return packs;
 }
 
-/** An agenda pack names other content files, which must be uploaded before it. */
-export function isAgendaPack(text: string): boolean {
-  return /^\s*kind:\s*["']?agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(text);
-}
+export { isAgendaPack } from './pack-detect.ts';
 
 /** S3 event keys arrive URL-encoded, with "+" for spaces; undefined if the encoding is malformed. */
 export function decodeEventKey(key: string): string | undefined {

@@ -6,6 +6,7 @@ import { packToModel } from '../../templates/agenda-pack/template.ts';
 import type { ImageLoader, Located } from '../../templates/common/blocks.ts';
 import type { DocumentModel } from '../model/types.ts';
 import { parseSource, type SourceFile } from '../parse/source.ts';
+import { isAgendaPack } from './pack-detect.ts';
 import { byPosition, formatPath, type PathKey, type Problem } from '../parse/problems.ts';
 
 export interface PackParts {
@@ -59,9 +60,17 @@ function loadPack(src: SourceFile, pack: unknown, problems: Problem[], loadImage
   const at = (path: PathKey[], message: string): Problem => ({ file: src.file, ...src.locate(path), path: formatPath(path), message, severity: 'error' });
   const load = (name: unknown, path: PathKey[]): LoadResult | undefined => {
     if (typeof name !== 'string') return undefined;
+    if (name === src.file.split('/').pop()) {
+      problems.push(at(path, 'an agenda pack cannot contain itself; name its agenda and papers'));
+      return undefined;
+    }
     const text = opts.loadText?.(name);
     if (text === undefined) {
       problems.push(at(path, `the file "${name}" is not beside the agenda pack`));
+      return undefined;
+    }
+    if (isAgendaPack(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'))) {
+      problems.push(at(path, `"${name}" is an agenda pack itself; a pack names an agenda and papers, not another pack`));
       return undefined;
     }
     const r = loadContent(name, text, loadImage, {});

@@ -76,6 +76,16 @@ describe('hostile and careless uploads are refused with located problems', () =>
     expect(await refuse(join(INVALID, fixture))).toMatch(located);
   });
 
+  it('lists the same mistake in two papers of a pack once for each paper', async () => {
+    const { loadContent } = await import('../src/pipeline/validate.ts');
+    const pack = readFileSync(join(INVALID, 'pack-contains-itself.yaml'), 'utf8').replace(/agenda: .*\n/, 'agenda: agenda.yaml\n').replace(/papers:[\s\S]*/, 'papers:\n  - p1.yaml\n  - p2.yaml\n');
+    const paper = Buffer.from('kind: report\nid: same-mistake\n');
+    const r = loadContent('pack.yaml', Buffer.from(pack), () => undefined, { loadText: (f) => (f === 'agenda.yaml' ? Buffer.from('kind: agenda\n') : paper) });
+    expect(r.ok).toBe(false);
+    const files = new Set((r as { problems: { file: string }[] }).problems.map((p) => p.file));
+    expect([...files].sort()).toEqual(['agenda.yaml', 'p1.yaml', 'p2.yaml']);
+  });
+
   it('keeps zero-width joiners, which some scripts need, and a UTF-8 byte-order mark', () => {
     const text = readFileSync(join(INVALID, 'title-zero-width-space.yaml'), 'utf8').replace('\u200b', '\u200d');
     expect(parseSource('zwj.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).problems).toEqual([]);

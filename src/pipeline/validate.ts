@@ -213,7 +213,7 @@ function distance(a: string, b: string): number {
 function dedupe(ps: Problem[]): Problem[] {
   const seen = new Set<string>();
   return ps.filter((p) => {
-    const k = `${p.line}:${p.col}:${p.path}:${p.message}`;
+    const k = `${p.file}:${p.line}:${p.col}:${p.path}:${p.message}`; // the file too: a pack's papers can share a mistake
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

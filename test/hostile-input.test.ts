@@ -64,6 +64,7 @@ const cases: [fixture: string, located: RegExp][] = [
   ['title-paragraph-separator.yaml', /title-paragraph-separator\.yaml:3:8: error: title: contains a line or paragraph separator/],
   ['title-hangul-filler.yaml', /title-hangul-filler\.yaml:3:8: error: title: contains an invisible character/],
   ['body-deep-blockquote.yaml', /body-deep-blockquote\.yaml:17:\d+: error: sections\[0\]\.blocks\[0\]\.text: quotes or lists are nested more than 16 deep/],
+  ['body-deep-indented-list.yaml', /body-deep-indented-list\.yaml:17:15: error: sections\[0\]\.blocks\[0\]\.text: quotes or lists are nested more than 16 deep/],
   ['body-endless-word.yaml', /body-endless-word\.yaml:17:15: error: sections\[0\]\.blocks\[0\]\.text: has a run of 20000 characters without a space/],
   ['pack-contains-itself.yaml', /pack-contains-itself\.yaml:8:9: error: agenda: an agenda pack cannot contain itself/],
   // ids and references

@@ -99,7 +99,9 @@ function textShape(s: string): { offset: number; message: string } | undefined {
   let offset = 0;
   for (const line of s.split('\n')) {
     const markers = /^(?:\s*(?:>|[-*+]|\d{1,9}[.)])(?=\s|$))+/.exec(line)?.[0].match(/>|[-*+]|\d+[.)]/g)?.length ?? 0;
-    if (markers > TEXT_SHAPE.quoteOrListDepth) return { offset, message: `quotes or lists are nested more than ${TEXT_SHAPE.quoteOrListDepth} deep here; no publication needs that many: use fewer ">" or list markers` };
+    // Lists nest by indentation too: each level is at least two columns further in.
+    const indented = /^( *)(?:[-*+]|\d{1,9}[.)])\s/.exec(line)?.[1].length ?? 0;
+    if (markers > TEXT_SHAPE.quoteOrListDepth || indented > 4 * TEXT_SHAPE.quoteOrListDepth) return { offset, message: `quotes or lists are nested more than ${TEXT_SHAPE.quoteOrListDepth} deep here; no publication needs that many: use fewer ">" or list markers` };
     offset += line.length + 1;
   }
   // A word that cannot be broken over lines; the address of a link is not laid out, so it does not count.

@@ -4,12 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { OUTPUTS } from '../pipeline/formats.ts';
-import { createHash } from 'node:crypto';
 import { formatProblem, type Problem } from '../parse/problems.ts';
 import { folderInputReader, writePublication } from '../storage/folder.ts';
 import { gatherInputs } from '../pipeline/inputs.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';
-import { failureProblem, RenderPool } from '../pipeline/isolate.ts';
+import { failureProblem, faultReference, RenderPool } from '../pipeline/isolate.ts';
 
 const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUTS.map((o) => o.key).join(',')}]`;
 
@@ -33,7 +32,7 @@ export async function build(file: string, out: string, formats?: string[], log: 
   await pool.close();
   if (!result.ok) {
     if ('failure' in result) {
-      const reference = createHash('sha256').update(result.detail).digest('hex').slice(0, 12);
+      const reference = faultReference(result.detail);
       // The details are for whoever runs the service, not for the author: only when asked for.
       if (process.env.DOCGEN_DEBUG) console.error(`reference ${reference}:\n${result.detail}`);
       return refuse(file, [failureProblem(file, result.failure, reference)], log);

@@ -8,7 +8,8 @@ interface Rule {
   what: string;
 }
 
-const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+/** A character as Unicode writes it: U+202E. */
+export const codePointName = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Refused in every text field: they break PDF and Word files or reorder text invisibly. */
 const EVERYWHERE: Rule[] = [
@@ -49,7 +50,7 @@ export function checkCharacters(data: unknown): CharacterProblem[] {
       const field = [...path].reverse().find((k) => typeof k === 'string');
       const rules = typeof field === 'string' && TITLE_FIELDS.has(field) ? [...EVERYWHERE, ...TITLE_ONLY] : EVERYWHERE;
       const found = firstMatch(value, rules) ?? firstMatch(referencedCharacters(value), rules, value);
-      if (found) problems.push({ path, offset: found.offset, message: `contains ${found.rule.what} (${hex(found.char)}) at character ${found.offset + 1}; delete it (such characters often come with text copied from another program)` });
+      if (found) problems.push({ path, offset: found.offset, message: `contains ${found.rule.what} (${codePointName(found.char)}) at character ${found.offset + 1}; delete it (such characters often come with text copied from another program)` });
       else {
         const shape = textShape(value);
         if (shape) problems.push({ path, offset: shape.offset, message: shape.message });
@@ -59,7 +60,7 @@ export function checkCharacters(data: unknown): CharacterProblem[] {
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         const found = firstMatch(k, [...EVERYWHERE, ...TITLE_ONLY]);
-        if (found) problems.push({ path: [...path, k], offset: 0, message: `the field name contains ${found.rule.what} (${hex(found.char)}); retype the field name` });
+        if (found) problems.push({ path: [...path, k], offset: 0, message: `the field name contains ${found.rule.what} (${codePointName(found.char)}); retype the field name` });
         else stack.push({ value: v, path: [...path, k] });
       }
     }

@@ -3,6 +3,7 @@
 // A UTF-8 byte-order mark (Windows Notepad writes one) is accepted and dropped.
 import { LIMITS } from '../limits.ts';
 import type { Problem } from './problems.ts';
+import { codePointName } from './characters.ts';
 
 export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
 
@@ -32,8 +33,7 @@ export function decodeContent(file: string, bytes: Uint8Array, limits = LIMITS):
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
     const before = text.slice(0, control.index);
-    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return at(before.split('\n').length, control.index - before.lastIndexOf('\n'), `the file has an invisible control character (${code}) here; delete it (such characters often come with text copied from another program)`);
+    return at(before.split('\n').length, control.index - before.lastIndexOf('\n'), `the file has an invisible control character (${codePointName(control[0])}) here; delete it (such characters often come with text copied from another program)`);
   }
   return { ok: true, text };
 }

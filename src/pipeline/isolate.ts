@@ -2,6 +2,7 @@
 // synchronously: a render that runs past its time budget, or past its heap, cannot be interrupted
 // from inside, but its worker can be terminated, and the upload still ends in a report.
 // The worker runs this same module: in the Lambda bundle that is the bundle file itself.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -153,6 +154,11 @@ export class RenderPool {
   async close(): Promise<void> {
     await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
   }
+}
+
+/** A short reference to a failure's details in the log: the same details give the same reference. */
+export function faultReference(...details: string[]): string {
+  return createHash('sha256').update(details.join('\n')).digest('hex').slice(0, 12);
 }
 
 /** The plain-English problem for a render that had to be stopped or failed unexpectedly. */

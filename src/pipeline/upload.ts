@@ -3,15 +3,15 @@
 // this is the newest upload of that id), or reports/<key>.json listing every located problem.
 // Safe to repeat: the version is a hash of every input byte and of the code that renders it.
 // The contract is written down in docs/reliability.md.
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { LIMITS } from '../limits.ts';
 import type { Problem } from '../parse/problems.ts';
 import { parseSource } from '../parse/source.ts';
-import type { Manifest } from './publish.ts';
+import { sha256, type Manifest } from './publish.ts';
+import { Id } from '../../templates/common/schema.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { gatherInputs, namedFiles, type InputReader } from './inputs.ts';
-import { failureProblem, RenderPool } from './isolate.ts';
+import { failureProblem, faultReference, RenderPool } from './isolate.ts';
 import { advanceLatest, type UploadOrder } from './latest.ts';
 import { CACHE, type Storage } from './storage.ts';
 import { isPictureName, sizeProblem } from '../pictures/check.ts';
@@ -74,7 +74,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   const reportKey = `reports/${key}.json`;
   const order: UploadOrder = { key, time: event.time ?? (cfg.now?.() ?? new Date()).toISOString(), ...(event.sequencer ? { sequencer: event.sequencer } : {}), ...(event.versionId ? { versionId: event.versionId } : {}) };
   const refuse = async (problems: Problem[]): Promise<UploadOutcome> => {
-    const report = { source: { key, sha256: sha(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems };
+    const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems };
     await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json', { cacheControl: CACHE.never });
     return { status: 'invalid', report: reportKey, problems };
   };
@@ -97,7 +97,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   // A fault or a bound, not a content problem staff can locate: report it with a reference that
   // finds the details in the log, and keep the stack trace out of the report.
   const fault = async (failure: 'timeout' | 'memory' | 'crash', detail: string) => {
-    const reference = createHash('sha256').update(`${key}\n${detail}`).digest('hex').slice(0, 12);
+    const reference = faultReference(key, detail);
     cfg.log?.({ level: 'error', key, reference, failure, detail });
     return refuse([failureProblem(key, failure, reference)]);
   };
@@ -114,8 +114,9 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   const version = inputs.digest.slice(0, 16);
 
   // A repeated event, or an upload of bytes already published: nothing to render.
-  const id = (parsed.source.data as { id?: unknown }).id;
-  if (typeof id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id.length <= LIMITS.idLength) {
+  const known = Id.safeParse((parsed.source.data as { id?: unknown }).id);
+  if (known.success) {
+    const id = known.data;
     const prefix = `published/${id}/${version}/`;
     if (await store.get(cfg.outputBucket, `${prefix}manifest.json`)) {
       const current = await advanceLatest(store, cfg.outputBucket, latestOf(id, version, prefix, order));
@@ -158,7 +159,6 @@ class StorageFailure extends Error {
   }
 }
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function latestOf(id: string, version: string, prefix: string, source: UploadOrder) {
   return { id, version, manifest: `${prefix}manifest.json`, index: `${prefix}index.html`, source };

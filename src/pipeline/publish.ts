@@ -27,6 +27,10 @@ export interface Manifest {
   kind: string;
   title: string;
   language: string;
+  /** ISO date the publication is dated (the content's published date). */
+  published: string;
+  /** One sentence on what it is about (the content's subject), for the download page and the index. */
+  summary: string;
   source: { key: string; sha256: string };
   /** The package version, the render fingerprint (code and assets) and the commit it was built from. */
   generator: { version: string; fingerprint?: string; template?: string };
@@ -102,6 +106,8 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     kind: model.meta.kind,
     title: model.meta.title,
     language: model.meta.language,
+    published: model.meta.published,
+    summary: model.meta.subject,
     source: { key: sourceKey, sha256: sha256(content) },
     generator: { version: GENERATOR_VERSION, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}), ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
     ...(opts.inputs?.length ? { inputs: opts.inputs } : {}),

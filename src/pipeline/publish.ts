@@ -31,6 +31,8 @@ export interface Manifest {
   published: string;
   /** One sentence on what it is about (the content's subject), for the download page and the index. */
   summary: string;
+  /** Who to ask for another format, named on the download page (which is rebuilt from the manifest). */
+  alternativeFormats?: { name: string; phone?: string; email?: string };
   source: { key: string; sha256: string };
   /** The package version, the render fingerprint (code and assets) and the commit it was built from. */
   generator: { version: string; fingerprint?: string; template?: string };
@@ -108,6 +110,7 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     language: model.meta.language,
     published: model.meta.published,
     summary: model.meta.subject,
+    ...(model.meta.alternativeFormats ? { alternativeFormats: model.meta.alternativeFormats } : {}),
     source: { key: sourceKey, sha256: sha256(content) },
     generator: { version: GENERATOR_VERSION, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}), ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
     ...(opts.inputs?.length ? { inputs: opts.inputs } : {}),

@@ -4,7 +4,7 @@
 import { CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AllowedMethods, Distribution, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { AllowedMethods, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { AccountRootPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -19,6 +19,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
 import { RENDER_BUNDLE, renderBundling } from './bundling.ts';
+import { DIRECTORY_INDEX_FILE } from './functions/index.ts';
 
 export interface DocgenStackProps extends StackProps {
   /** Stamped into every manifest (CI passes the commit). */
@@ -209,6 +210,13 @@ export class DocgenStack extends Stack {
     // Deleting an upload does not republish: there is no ObjectRemoved notification.
     this.input.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.renderFunction), { prefix: 'incoming/' });
 
+    // Origin access control fetches keys, not folders: this function serves published/<id>/ and
+    // published/ as their index.html (the stable download page and the publications index).
+    const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
+      comment: 'Serves a folder address as its index.html',
+      code: FunctionCode.fromFile({ filePath: DIRECTORY_INDEX_FILE }),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     this.distribution = new Distribution(this, 'Downloads', {
       comment: 'Residents download published formats',
       defaultBehavior: {
@@ -216,6 +224,7 @@ export class DocgenStack extends Stack {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
       enableLogging: true,

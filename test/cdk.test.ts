@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { DocgenStack, type DocgenStackProps } from '../lib/docgen-stack.ts';
 import { RENDER_BUNDLE, assetCommands, renderBundling } from '../lib/bundling.ts';
 import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
+import { DIRECTORY_INDEX_FILE } from '../lib/functions/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -229,6 +230,17 @@ describe('CDK stack', () => {
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
       }),
     });
+  });
+
+  it('serves a folder address as its index.html with a CloudFront Function on viewer request of the default behaviour', () => {
+    const [fnId, fn] = resourceOf('AWS::CloudFront::Function', 'DirectoryIndex');
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(fn.Properties.AutoPublish).toBe(true);
+    // The deployed code is the file the tests run (test/addresses.test.ts).
+    expect(fn.Properties.FunctionCode).toBe(readFileSync(DIRECTORY_INDEX_FILE, 'utf8'));
+    const [, distribution] = resourceOf('AWS::CloudFront::Distribution', 'Downloads');
+    expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+    expect(distribution.Properties.DistributionConfig.CacheBehaviors).toBeUndefined(); // one behaviour: every path goes through it
   });
 
   it('passes cdk-nag AwsSolutions with every acknowledgement given a reason', () => {

@@ -13,6 +13,7 @@ import { GENERATOR_VERSION } from './version.ts';
 import { gatherInputs, namedFiles, type InputReader } from './inputs.ts';
 import { failureProblem, faultReference, RenderPool } from './isolate.ts';
 import { advanceLatest, type UploadOrder } from './latest.ts';
+import { updateAddresses } from './addresses.ts';
 import { CACHE, type Storage } from './storage.ts';
 import { isPictureName, sizeProblem } from '../pictures/check.ts';
 import { isAgendaPack } from './pack-detect.ts';
@@ -120,6 +121,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     const prefix = `published/${id}/${version}/`;
     if (await store.get(cfg.outputBucket, `${prefix}manifest.json`)) {
       const current = await advanceLatest(store, cfg.outputBucket, latestOf(id, version, prefix, order));
+      if (current) await updateAddresses(store, cfg.outputBucket, id); // again: a retry, or this version current once more
       return { status: 'unchanged', id, version, prefix, current };
     }
   }
@@ -148,6 +150,8 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   await store.put(cfg.outputBucket, `${prefix}manifest.json`, JSON.stringify(manifest, null, 2) + '\n', 'application/json', immutable);
   const current = await advanceLatest(store, cfg.outputBucket, latestOf(manifest.id, version, prefix, order));
   await store.delete(cfg.inputBucket, reportKey); // an earlier failed upload's report no longer applies
+  // published/<id>/ and published/index.html follow latest.json (src/pipeline/addresses.ts).
+  if (current) await updateAddresses(store, cfg.outputBucket, manifest.id);
   await removeIncompleteVersions(store, cfg.outputBucket, manifest.id, (cfg.now?.() ?? new Date()).getTime());
   return { status: 'published', id: manifest.id, version, prefix, manifest, current };
 }

@@ -31,7 +31,8 @@ async function report(key: string, o: UploadOutcome) {
   mkdirSync(dir, { recursive: true });
   for (const k of await s3.storage.list(OUTPUT_BUCKET, o.prefix)) writeFileSync(join(dir, k.slice(o.prefix.length)), (await s3.storage.get(OUTPUT_BUCKET, k))!);
   console.log(`✓ ${key} → ${o.status === 'published' ? `${o.manifest.outputs.length} formats` : 'unchanged'}`);
-  console.log(`  download page: ${s3.endpoint}/${OUTPUT_BUCKET}/${o.prefix}index.html`);
+  // The stable address, which always serves the latest version; each version keeps its own, published/<id>/<version>/.
+  console.log(`  download page: ${s3.endpoint}/${OUTPUT_BUCKET}/published/${o.id}/${o.current ? '' : '  (a newer upload of this id is current)'}`);
   console.log(`  files:         ${dir}${sep}`);
 }
 
@@ -49,6 +50,7 @@ await s3.idle();
 for (const f of all.filter(isPack)) await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
 await s3.idle();
 await new Promise((r) => setTimeout(r, 100)); // let the out/ copies finish
+console.log(`Every publication: ${s3.endpoint}/${OUTPUT_BUCKET}/published/`);
 
 if (values.once) {
   await s3.close();

@@ -11,6 +11,7 @@ import type { Storage } from '../pipeline/upload.ts';
 import { RenderPool } from '../pipeline/isolate.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';
 import { honourConditionalWrites } from './conditional-writes.ts';
+import { serveDirectoryIndexes } from './directory-index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -35,6 +36,7 @@ export async function startEmbeddedS3(opts: { port?: number; directory?: string;
     configureBuckets: [{ name: INPUT_BUCKET }, { name: OUTPUT_BUCKET }],
   });
   honourConditionalWrites(server);
+  serveDirectoryIndexes(server, OUTPUT_BUCKET); // published/<id>/ and published/ as CloudFront serves them
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const storage = s3Storage(localS3Config(endpoint));

@@ -58,14 +58,14 @@ describe('Easy Read layout', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.manifest.warnings).toEqual([]);
-    expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.pdf', 'easy-read.docx', 'easy-read.txt']);
-    const { failures, pdf } = await checkPdfUa(r.files[0].data);
+    expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.html', 'easy-read.pdf', 'easy-read.docx', 'easy-read.txt']);
+    const { failures, pdf } = await checkPdfUa(r.files.find((f) => f.file.format === 'pdf')!.data);
     expect(failures).toEqual([]);
     expect(checkLayout(pdf)).toBe(7); // help note, 5 rows, the word list's picture
     const alts: string[] = [];
     for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure' && n.alt) alts.push(n.alt); });
     expect(alts).toContain('A house');
-    const txt = Buffer.from(r.files[2].data).toString('utf8');
+    const txt = Buffer.from(r.files.find((f) => f.file.format === 'txt')!.data).toString('utf8');
     expect(txt).toContain('Picture: A house.\nWe want to help you live in your own home.');
     expect(txt).toMatch(/Word list[\s\S]*strategy: A plan for the future\./);
   });
@@ -80,10 +80,10 @@ describe('Easy Read layout', () => {
     // for 1,000), which is reported; it stays within the 24-page limit.
     const long = LONGER_THAN_20_PAGES.has(f);
     expect(r.manifest.warnings.map((w) => w.rule)).toEqual(long ? ['ER-S01'] : []);
-    const { failures, pdf } = await checkPdfUa(r.files[0].data);
+    const { failures, pdf } = await checkPdfUa(r.files.find((f) => f.file.format === 'pdf')!.data);
     expect(failures).toEqual([]);
     expect(pdf.pages).toBeLessThanOrEqual(long ? 24 : 20);
-    const txt = Buffer.from(r.files[2].data).toString('utf8');
+    const txt = Buffer.from(r.files.find((f) => f.file.format === 'txt')!.data).toString('utf8');
     expect(txt).toMatch(/^You might need some help with this document\.$/m);
     expect(txt).toMatch(/Word list[\s\S]*Contact us/);
     expect(checkLayout(pdf)).toBeGreaterThan(10);

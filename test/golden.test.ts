@@ -7,14 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
 import { docxGolden, pdfGolden } from './support/golden.ts';
+import { contentFiles } from './support/content.ts';
 
 const UPDATE = !!process.env.UPDATE_GOLDEN;
 
-export function contentFiles(dir = 'content'): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? contentFiles(join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [join(dir, e.name)] : []))
-    .sort();
-}
 
 /** What each output is read back as, and the golden file it is kept in. */
 async function goldenOf(r: Rendered): Promise<[suffix: string, text: string] | undefined> {

@@ -105,11 +105,11 @@ describe('tagging (issue 4)', () => {
     expect(taggedHeader).toHaveLength(1);
   });
 
-  it('has a bookmark outline that matches the level-1 headings of the structure tree', () => {
+  it('has a bookmark outline whose top level is the title and the sections (H1 and H2 of the structure tree)', () => {
     const pdf = pdfs['standard.pdf'];
     const h1: string[] = [];
     pdf.text.forEach((t, i) => walk(pdf.trees[i], (n) => {
-      if (n.role === 'H1') h1.push(treeText(n, t.byMcid).join(''));
+      if (n.role === 'H1' || n.role === 'H2') h1.push(treeText(n, t.byMcid).join(''));
     }));
     const outline = pdf.outline.map((o) => o.title);
     // A wrapped heading loses the space at its line end in extraction, so compare without spaces.

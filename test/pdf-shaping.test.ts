@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { pairShapeable, shapeByPairs, PAIR_SHAPED_FONTS, type FontkitFont } from '../src/writers/pdf/pair-shaping.ts';
-import { FONT_FILES } from '../src/writers/pdf/fonts.ts';
+import { FONT_FILES } from '../src/storage/assets.ts';
 
 const faces = Object.values(FONT_FILES).map((f) => fontkit.create(readFileSync(join('assets/fonts', f))) as FontkitFont);
 const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]));

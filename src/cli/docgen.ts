@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { OUTPUTS } from '../pipeline/formats.ts';
+import { OUTPUT_KEYS } from '../pipeline/formats.ts';
 import { formatProblem, type Problem } from '../parse/problems.ts';
 import { folderInputReader, writePublication } from '../storage/folder.ts';
 import { gatherInputs } from '../pipeline/inputs.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';
 import { failureProblem, faultReference, RenderPool } from '../pipeline/isolate.ts';
 
-const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUTS.map((o) => o.key).join(',')}]`;
+const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUT_KEYS.join(',')}]`;
 
 export async function build(file: string, out: string, formats?: string[], log: (s: string) => void = console.log): Promise<boolean> {
   let content: Buffer;
@@ -20,8 +20,8 @@ export async function build(file: string, out: string, formats?: string[], log: 
     log(`${file}: error: cannot read this file`);
     return false;
   }
-  const unknown = formats?.filter((f) => !OUTPUTS.some((o) => o.key === f)) ?? [];
-  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUTS.map((o) => o.key).join(', ')}`);
+  const unknown = formats?.filter((f) => !OUTPUT_KEYS.includes(f)) ?? [];
+  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUT_KEYS.join(', ')}`);
   const t0 = performance.now();
   const fingerprint = codeFingerprint(ROOT);
   const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint);

@@ -2,7 +2,7 @@
 // Raw HTML never passes through, and links may only be http(s), mailto or tel,
 // a glossary term (glossary:id) or a section (#id).
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Block, Inline } from '../model/types.ts';
+import type { Block, Inline } from '../model/domain.ts';
 
 export interface MarkdownContext {
   glossary: ReadonlyMap<string, string>; // id -> term

@@ -1,9 +1,11 @@
-// The outputs a publication gets: each a writer given a profile.
-import type { DocumentModel } from '../model/types.ts';
+// The outputs a publication can have: each a writer given a profile. A kind's descriptor
+// (templates/index.ts) says which of these it is published in.
 import { PROFILES } from '../profiles/index.ts';
 import { writePdf } from '../writers/pdf/index.ts';
 import { writeDocx } from '../writers/docx/index.ts';
 import { writeText } from '../writers/text/index.ts';
+import { writeHtml } from '../writers/html/index.ts';
+import type { Writer } from '../writers/context.ts';
 
 export type Format = 'pdf' | 'docx' | 'txt' | 'html';
 export type ProfileName = 'standard' | 'large-print' | 'easy-read';
@@ -14,32 +16,38 @@ export interface OutputSpec {
   profile: ProfileName;
   suffix: string; // file name after the publication id
   contentType: string;
-  render(doc: DocumentModel): Promise<{ bytes: Uint8Array; pages?: number }>;
+  writer: Writer;
 }
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const TXT = 'text/plain; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
 
-export const OUTPUTS: OutputSpec[] = [
-  { key: 'pdf', format: 'pdf', profile: 'standard', suffix: '.pdf', contentType: PDF, render: (d) => writePdf(d, PROFILES.standard) },
-  { key: 'docx', format: 'docx', profile: 'standard', suffix: '.docx', contentType: DOCX, render: (d) => writeDocx(d, PROFILES.standard) },
-  { key: 'txt', format: 'txt', profile: 'standard', suffix: '.txt', contentType: 'text/plain; charset=utf-8', render: async (d) => ({ bytes: writeText(d) }) },
-  { key: 'large-print-pdf', format: 'pdf', profile: 'large-print', suffix: '-large-print.pdf', contentType: PDF, render: (d) => writePdf(d, PROFILES['large-print']) },
-  { key: 'large-print-docx', format: 'docx', profile: 'large-print', suffix: '-large-print.docx', contentType: DOCX, render: (d) => writeDocx(d, PROFILES['large-print']) },
-];
+const spec = (key: string, format: Format, profile: ProfileName, suffix: string, contentType: string, writer: Writer): OutputSpec => ({ key, format, profile, suffix, contentType, writer });
 
-/** Easy Read has its own layout in every format (ER rules), not the standard and large-print ones. */
-export const EASY_READ_OUTPUTS: OutputSpec[] = [
-  { key: 'pdf', format: 'pdf', profile: 'easy-read', suffix: '.pdf', contentType: PDF, render: (d) => writePdf(d, PROFILES['easy-read']) },
-  { key: 'docx', format: 'docx', profile: 'easy-read', suffix: '.docx', contentType: DOCX, render: (d) => writeDocx(d, PROFILES['easy-read']) },
-  { key: 'txt', format: 'txt', profile: 'easy-read', suffix: '.txt', contentType: 'text/plain; charset=utf-8', render: async (d) => ({ bytes: writeText(d) }) },
-];
+/** A publication's outputs in its own profile, and in large print where the kind has it. */
+export function outputsFor(profile: ProfileName, opts: { largePrint: boolean; formats?: Format[] }): OutputSpec[] {
+  const all = [
+    spec('html', 'html', profile, '.html', HTML, writeHtml),
+    spec('pdf', 'pdf', profile, '.pdf', PDF, writePdf),
+    spec('docx', 'docx', profile, '.docx', DOCX, writeDocx),
+    spec('txt', 'txt', profile, '.txt', TXT, writeText),
+    ...(opts.largePrint
+      ? [spec('large-print-pdf', 'pdf', 'large-print', '-large-print.pdf', PDF, writePdf), spec('large-print-docx', 'docx', 'large-print', '-large-print.docx', DOCX, writeDocx)]
+      : []),
+  ];
+  return opts.formats ? all.filter((o) => opts.formats!.includes(o.format)) : all;
+}
 
-export function selectOutputs(keys?: string[], kind?: string): OutputSpec[] {
-  const all = kind === 'easy-read' ? EASY_READ_OUTPUTS : OUTPUTS;
+/** Every output key any kind has, for --formats. */
+export const OUTPUT_KEYS = outputsFor('standard', { largePrint: true }).map((o) => o.key);
+
+export const profileOf = (o: OutputSpec) => PROFILES[o.profile];
+
+export function selectOutputs(all: OutputSpec[], keys?: string[]): OutputSpec[] {
   if (!keys || keys.length === 0) return all;
-  const known = new Set([...OUTPUTS, ...EASY_READ_OUTPUTS].map((o) => o.key));
-  const unknown = keys.filter((k) => !known.has(k));
-  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUTS.map((o) => o.key).join(', ')}`);
+  const unknown = keys.filter((k) => !OUTPUT_KEYS.includes(k));
+  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUT_KEYS.join(', ')}`);
   return all.filter((o) => keys.includes(o.key));
 }

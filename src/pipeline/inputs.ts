@@ -1,6 +1,7 @@
 // The inputs of one publication: its content file, the pictures it names and, for an agenda pack,
 // its papers and their pictures. Only files the content names are read, never the whole folder;
 // each is checked before layout; and the version is a hash of every byte of them and of the code.
+import { kindOf } from '../../templates/index.ts';
 import type { ImageData } from '../model/types.ts';
 import { LIMITS } from '../limits.ts';
 import { parseSource } from '../parse/source.ts';
@@ -71,7 +72,8 @@ export async function gatherInputs(file: string, content: Uint8Array, read: Inpu
   const data = parsed.source?.data as { kind?: unknown } | undefined;
   if (data) {
     await picturesOf(data);
-    if (data.kind === 'agenda-pack') {
+    // A kind that names other content files (an agenda pack): they are inputs too.
+    if (kindOf(data.kind)?.namesFiles) {
       for (const name of namedFiles(data, CONTENT_NAME)) {
         const got = await read(name);
         if (!(got instanceof Uint8Array)) continue; // reported by the pack's validation

@@ -1,5 +1,3 @@
-// Tells an agenda pack from other content by its text, before it is parsed: a pack names other
-// content files, which must be uploaded before it and are read with it.
-export function isAgendaPack(text: string): boolean {
-  return /^\s*kind:\s*["']?agenda-pack\b|"kind"\s*:\s*"agenda-pack"/m.test(text);
-}
+// Tells, from its text and before it is parsed, whether content is of a kind that names other
+// content files (an agenda pack): those must be uploaded first and are read with it.
+export { namesFiles as isAgendaPack } from './validate.ts';

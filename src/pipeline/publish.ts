@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Problem } from '../parse/problems.ts';
-import { loadContent, type LoadOptions } from './validate.ts';
-import { selectOutputs, type Format, type ProfileName } from './formats.ts';
+import { finishModel, loadContent, type LoadOptions } from './validate.ts';
+import { profileOf, selectOutputs, type Format, type ProfileName } from './formats.ts';
 import { GENERATOR_VERSION } from './version.ts';
 import { indexPage } from './index-page.ts';
-import { renderPack } from './pack.ts';
-import { easyReadLength } from '../checks/easy-read.ts';
+import { renderContext, type Assets } from '../writers/context.ts';
+import { defaultAssets } from '../storage/assets.ts';
 import { LIMITS } from '../limits.ts';
 
 export interface OutputFile {
@@ -57,6 +57,8 @@ export interface PublishOptions {
   templateVersion?: string;
   /** Reads a content file beside this one (an agenda pack's agenda and papers). */
   loadText?: (file: string) => string | Uint8Array | undefined;
+  /** Fonts and symbols; by default this installation's (src/storage/assets.ts). */
+  assets?: Assets;
   /** The render fingerprint (src/pipeline/fingerprint.ts) and the inputs, recorded in the manifest. */
   fingerprint?: string;
   inputs?: { name: string; sha256: string }[];
@@ -67,13 +69,17 @@ export interface PublishOptions {
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
-  const loaded = loadContent(sourceKey, content, loadImage, { loadText: opts.loadText, parsed: opts.parsed });
+  const assets = opts.assets ?? defaultAssets();
+  const loaded = loadContent(sourceKey, content, loadImage, { loadText: opts.loadText, parsed: opts.parsed, symbols: new Set(assets.symbols.keys()) });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  const { model } = loaded;
-  const pack = loaded.pack;
-  // A pack is one PDF per print profile, its page ranges computed from that PDF's own layout.
-  const outputs = selectOutputs(opts.formats, model.meta.kind).filter((o) => !pack || o.format === 'pdf');
-  const render = (o: (typeof outputs)[number]) => (pack ? renderPack(pack, o.profile as 'standard' | 'large-print', loadImage) : o.render(model));
+  const { model, kind, built } = loaded;
+  const outputs = selectOutputs(kind.outputs, opts.formats);
+  const finish = (doc: typeof built.doc) => finishModel(doc, built, sourceKey, content);
+  // Each output gets a fresh context, so its own ids count from one whatever was rendered before.
+  const render = (o: (typeof outputs)[number]) => {
+    const ctx = renderContext(assets, model.meta.published);
+    return kind.render ? kind.render(built, o, { ctx, finish }) : o.writer(model, profileOf(o), ctx);
+  };
   const files: Rendered[] = [];
   for (const o of outputs) {
     const t0 = performance.now();
@@ -97,11 +103,9 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     }
     files.push(r);
     opts.onOutput?.(r);
-    if (model.meta.kind === 'easy-read' && o.format === 'pdf' && out.pages) {
-      const length = easyReadLength(sourceKey, out.pages);
-      if (length?.severity === 'error') return { ok: false, problems: [length] };
-      if (length) loaded.warnings.push(length);
-    }
+    const checked = kind.checkRendered?.(sourceKey, { spec: o, pages: out.pages });
+    if (checked?.severity === 'error') return { ok: false, problems: [checked] };
+    if (checked) loaded.warnings.push(checked);
   }
   const manifest: Manifest = {
     id: model.meta.id,

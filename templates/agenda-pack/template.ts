@@ -1,21 +1,21 @@
 // Agenda pack → one document model: the agenda (with computed page ranges), then each paper
 // on a new page under its own heading, its headings one level down.
-import type { Block, DocumentModel } from '../../src/model/types.ts';
+import type { Block, DomainDocument, HeadingLevel } from '../../src/model/domain.ts';
 import { rec, str, type ImageLoader, type Located } from '../common/blocks.ts';
 import { agendaToModel, committeeMeta } from '../agenda/template.ts';
 
 export const paperAnchor = (id: string) => `paper-${id}`;
 
-export function packToModel(pack: unknown, agenda: unknown, papers: DocumentModel[], loadImage: ImageLoader, pageRanges?: Map<string, [number, number]>): { model: DocumentModel; problems: Located[] } {
+export function packToModel(pack: unknown, agenda: unknown, papers: DomainDocument[], loadImage: ImageLoader, pageRanges?: Map<string, [number, number]>): { model: DomainDocument; problems: Located[] } {
   const d = rec(pack);
   const titles = new Map(papers.map((p) => [p.meta.id, p.meta.title]));
   const { model: agendaModel, problems } = agendaToModel(agenda, loadImage, { papers: titles, pageRanges });
   const blocks: Block[] = [{ type: 'heading', level: 1, id: paperAnchor(agendaModel.meta.id), text: `Agenda: ${str(rec(agenda).title)}` }];
-  blocks.push(...agendaModel.blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(b.level + 1, 3) as 1 | 2 | 3 } : b)));
+  blocks.push(...agendaModel.blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(b.level + 1, 6) as HeadingLevel } : b)));
   for (const p of papers) {
     blocks.push({ type: 'pageBreak' });
     blocks.push({ type: 'heading', level: 1, id: paperAnchor(p.meta.id), text: p.meta.title });
-    blocks.push(...p.blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(b.level + 1, 3) as 1 | 2 | 3 } : b)));
+    blocks.push(...p.blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(b.level + 1, 6) as HeadingLevel } : b)));
   }
   return { model: { meta: { ...committeeMeta(d, 'agenda-pack', ['agenda pack']) }, blocks: [{ type: 'contents', title: 'Contents' }, ...blocks] }, problems };
 }

@@ -1,5 +1,5 @@
 // Agenda → document model. In an agenda pack, each item with a paper gets its computed page range.
-import type { Block, DocumentModel } from '../../src/model/types.ts';
+import type { Block, DomainDocument } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 import { EXEMPT_NOTICE, field, joinNames, longDate, meetingWhen, para, txt, typedPageRanges } from '../common/committee.ts';
 
@@ -10,7 +10,7 @@ export interface PackContext {
   papers?: Map<string, string>;
 }
 
-export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackContext = {}): { model: DocumentModel; problems: Located[] } {
+export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackContext = {}): { model: DomainDocument; problems: Located[] } {
   const d = rec(raw);
   const problems: Located[] = typedPageRanges(raw);
   const m = new Mapper(buildRegistries(d, loadImage, problems, new Map()));
@@ -77,7 +77,7 @@ export function agendaToModel(raw: unknown, loadImage: ImageLoader, ctx: PackCon
   return { model: { meta: committeeMeta(d, 'agenda', ['agenda']), blocks }, problems };
 }
 
-export function committeeMeta(d: Record<string, unknown>, kind: string, keywords: string[]): DocumentModel['meta'] {
+export function committeeMeta(d: Record<string, unknown>, kind: string, keywords: string[]): DomainDocument['meta'] {
   return {
     id: str(d.id) ?? '',
     kind,

@@ -2,7 +2,7 @@
 // (facts, contacts, glossary terms, charts, images, sections) and reporting the ones that dangle.
 // It runs on raw parsed data too, so that reference problems are reported together with
 // schema problems: every access is guarded.
-import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline } from '../../src/model/types.ts';
+import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline } from '../../src/model/domain.ts';
 import { parseInline, parseMarkdown, type MarkdownContext } from '../../src/parse/markdown.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 
@@ -48,7 +48,7 @@ export class Mapper {
     if (typeof md !== 'string') return [];
     const r = parseMarkdown(md, this.reg.md);
     for (const p of r.problems) this.problems.push({ path, message: p.message, offset: p.offset, rule: p.rule });
-    return r.blocks;
+    return r.blocks.map((b) => ({ ...b, at: path }));
   }
 
   inline(md: unknown, path: PathKey[]): Inline[] {
@@ -72,7 +72,7 @@ export class Mapper {
       const sec = rec(s);
       const p = [...path, i];
       if (depth > 3) this.problems.push({ path: p, message: 'sections go at most three levels deep; move this one up a level' });
-      out.push({ type: 'heading', level: Math.min(depth, 3) as 1 | 2 | 3, id: str(sec.id) ?? '', text: str(sec.title) ?? '' });
+      out.push({ type: 'heading', level: Math.min(depth, 3) as 1 | 2 | 3, id: str(sec.id) ?? '', text: str(sec.title) ?? '', at: [...p, 'title'] });
       out.push(...this.blocks(sec.blocks, [...p, 'blocks']));
       out.push(...this.sections(sec.sections, [...p, 'sections'], depth + 1));
     });
@@ -80,7 +80,7 @@ export class Mapper {
   }
 
   blocks(list: unknown, path: PathKey[]): Block[] {
-    return arr(list).flatMap((b, i) => this.block(rec(b), [...path, i]));
+    return arr(list).flatMap((b, i) => this.block(rec(b), [...path, i]).map((x) => (x.at ? x : { ...x, at: [...path, i] })));
   }
 
   block(b: Record<string, unknown>, path: PathKey[]): Block[] {

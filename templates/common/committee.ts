@@ -1,7 +1,7 @@
 // Pieces shared by the committee-paper kinds: base fields, people, decision numbers, and the
 // rule that page ranges are computed, never typed.
 import { z } from 'zod';
-import type { Block, Inline } from '../../src/model/types.ts';
+import type { Block, Inline } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { Id, IsoDate, Text } from './schema.ts';
 import { str, type Located } from './blocks.ts';

@@ -1,13 +1,12 @@
 // Easy Read → document model: title, help note, sections of picture rows, the word list and the
 // contact page, each a section a reader can find.
-import type { Block, Picture } from '../../src/model/types.ts';
+import type { Block, Picture } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, loadPicture, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 import { para, txt } from '../common/committee.ts';
 import { committeeMeta } from '../agenda/template.ts';
-import { symbolNames } from '../../src/writers/common/symbols.ts';
 import { easyReadChecks } from '../../src/checks/easy-read.ts';
 
-export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
+export function easyReadToModel(raw: unknown, loadImage: ImageLoader, symbols: ReadonlySet<string>) {
   const d = rec(raw);
   const problems: Located[] = easyReadChecks(raw);
   const m = new Mapper(buildRegistries(d, loadImage, problems, new Map()));
@@ -17,7 +16,7 @@ export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
     const alt = str(p.alt) ?? '';
     const symbol = str(p.symbol);
     if (symbol) {
-      if (!symbolNames().has(symbol)) problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${symbol}"; choose one listed in docs/easy-read-format.md` });
+      if (!symbols.has(symbol)) problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${symbol}"; choose one listed in docs/easy-read-format.md` });
       return { alt, symbol };
     }
     return { alt, image: loadPicture(loadImage, str(p.file) ?? '', [...path, 'file'], problems) };
@@ -25,11 +24,11 @@ export function easyReadToModel(raw: unknown, loadImage: ImageLoader) {
   if (d.helpNote) blocks.push({ type: 'pictureRow', picture: { alt: 'A person helping another person to read', symbol: 'friends' }, blocks: [para(txt(str(d.helpNote) ?? '', true))] });
   arr(d.sections).forEach((sRaw, si) => {
     const s = rec(sRaw);
-    blocks.push({ type: 'heading', level: 1, id: `${id}-section-${si + 1}`, text: str(s.title) ?? '' });
+    blocks.push({ type: 'heading', level: 1, id: `${id}-section-${si + 1}`, text: str(s.title) ?? '', at: ['sections', si, 'title'] });
     arr(s.rows).forEach((rRaw, ri) => {
       const r = rec(rRaw);
       const path = ['sections', si, 'rows', ri];
-      blocks.push({ type: 'pictureRow', picture: picture(rec(r.picture), [...path, 'picture']), blocks: m.markdown(r.text, [...path, 'text']) });
+      blocks.push({ type: 'pictureRow', picture: picture(rec(r.picture), [...path, 'picture']), blocks: m.markdown(r.text, [...path, 'text']), at: path });
     });
   });
   const words = arr(d.words).map(rec);

@@ -1,11 +1,11 @@
 // Local Account content → document model: cover facts as metadata, a contents list,
 // an "other formats" notice, then the sections in reading order.
-import type { DocumentModel, Block } from '../../src/model/types.ts';
+import type { DomainDocument, Block } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, collectSections, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 
 const pick = (c: { name: string; phone?: string; email?: string }) => ({ name: c.name, phone: c.phone, email: c.email });
 
-export function localAccountToModel(raw: unknown, loadImage: ImageLoader): { model: DocumentModel; problems: Located[] } {
+export function localAccountToModel(raw: unknown, loadImage: ImageLoader): { model: DomainDocument; problems: Located[] } {
   const data = rec(raw);
   const problems: Located[] = [];
   const sectionIds = collectSections(data.sections, ['sections'], problems);

@@ -1,5 +1,5 @@
 // Minutes → document model. Minute numbers must rise by one; declarations must name a minute.
-import type { Block, Inline } from '../../src/model/types.ts';
+import type { Block, Inline } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 import { joinNames, meetingWhen, para, txt, typedPageRanges } from '../common/committee.ts';
 import { committeeMeta } from '../agenda/template.ts';

@@ -1,5 +1,5 @@
 // Report → document model. An exempt report publishes only its title and a notice.
-import type { Block } from '../../src/model/types.ts';
+import type { Block } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
 import { EXEMPT_NOTICE, field, para, txt, typedPageRanges } from '../common/committee.ts';

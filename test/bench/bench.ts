@@ -4,30 +4,35 @@
 // without a cap V8 defers collection and RSS climbs to 400-500 MB over repeated renders.
 import { readFileSync } from 'node:fs';
 import { loadContent } from '../../src/pipeline/validate.ts';
-import { OUTPUTS } from '../../src/pipeline/formats.ts';
-import { writePdf } from '../../src/writers/pdf/index.ts';
+import { profileOf } from '../../src/pipeline/formats.ts';
+import { writePdfWith } from '../../src/writers/pdf/index.ts';
 import { PROFILES } from '../../src/profiles/index.ts';
 import { folderImageLoader } from '../../src/storage/folder.ts';
+import { defaultAssets } from '../../src/storage/assets.ts';
+import { renderContext } from '../../src/writers/context.ts';
 
 const FILE = process.argv[2] ?? 'content/local-account-2016-17/local-account-2016-17.yaml';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const t0 = performance.now();
-const loaded = loadContent(FILE, readFileSync(FILE, 'utf8'), folderImageLoader(FILE));
+const assets = defaultAssets();
+const loaded = loadContent(FILE, readFileSync(FILE, 'utf8'), folderImageLoader(FILE), { symbols: new Set(assets.symbols.keys()) });
 if (!loaded.ok) throw new Error('content is invalid; run docgen build for the problems');
 const model = loaded.model;
+const OUTPUTS = loaded.kind.outputs;
+const ctx = () => renderContext(assets, model.meta.published);
 console.log(`${FILE}: parsed and validated in ${(performance.now() - t0).toFixed(0)} ms`);
 console.log(`${RUNS} warm runs after one warm-up; figures are medians\n`);
 console.log('output'.padEnd(20), 'pages'.padStart(6), 'ms'.padStart(8), 'ms/page'.padStart(9), 'KB'.padStart(8));
 
 const totals: number[] = Array(RUNS).fill(0);
 for (const o of OUTPUTS) {
-  const first = await o.render(model); // warm-up
+  const first = await o.writer(model, profileOf(o), ctx()); // warm-up
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const s = performance.now();
-    await o.render(model);
+    await o.writer(model, profileOf(o), ctx());
     times.push(performance.now() - s);
     totals[i] += times[i];
   }
@@ -42,10 +47,10 @@ const tagged: number[] = [];
 const untagged: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   let s = performance.now();
-  await writePdf(model, PROFILES.standard, { tagged: false });
+  await writePdfWith(model, PROFILES.standard, ctx(), { tagged: false });
   untagged.push(performance.now() - s);
   s = performance.now();
-  await writePdf(model, PROFILES.standard, { tagged: true });
+  await writePdfWith(model, PROFILES.standard, ctx(), { tagged: true });
   tagged.push(performance.now() - s);
 }
 const [tg, ut] = [median(tagged), median(untagged)];
@@ -103,13 +108,15 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
 
 // Issue 6: the agenda pack, and how its build grows with the number of papers.
 {
-  const { loadContent } = await import('../../src/pipeline/validate.ts');
-  const { renderPack } = await import('../../src/pipeline/pack.ts');
   const { folderTextLoader } = await import('../../src/storage/folder.ts');
+  const { finishModel } = await import('../../src/pipeline/validate.ts');
+  const { outputsFor } = await import('../../src/pipeline/formats.ts');
   const PACK = 'content/committee-2016-10-11/asch-cc-2016-10-11-pack.yaml';
-  const loaded = loadContent(PACK, readFileSync(PACK, 'utf8'), folderImageLoader(PACK), { loadText: folderTextLoader(PACK) });
-  if (!loaded.ok || !loaded.pack) throw new Error('the agenda pack is invalid');
-  const base = loaded.pack;
+  const text = readFileSync(PACK, 'utf8');
+  const loaded = loadContent(PACK, text, folderImageLoader(PACK), { loadText: folderTextLoader(PACK), symbols: new Set(assets.symbols.keys()) });
+  if (!loaded.ok || !loaded.kind.render) throw new Error('the agenda pack is invalid');
+  const base = loaded.built.parts as { papers: { meta: { id: string }; blocks: { type: string; id?: string }[] }[] };
+  const pdfSpec = outputsFor('standard', { largePrint: false, formats: ['pdf'] })[0];
   console.log('\nagenda pack (standard PDF, page ranges computed):');
   for (const n of [base.papers.length, 5, 10, 20]) {
     // Larger packs repeat the real papers under new ids (the agenda lists the real ones).
@@ -119,11 +126,13 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
       const suffix = `-copy-${i}`;
       return { meta: { ...p.meta, id: p.meta.id + suffix }, blocks: p.blocks.map((b) => (b.type === 'heading' ? { ...b, id: b.id + suffix } : b)) };
     });
+    const built = { ...loaded.built, parts: { ...(loaded.built.parts as object), papers } };
     const rss0 = process.resourceUsage().maxRSS;
     const t = performance.now();
-    const pdf = await renderPack({ ...base, papers }, 'standard', folderImageLoader(PACK));
+    const pdf = await loaded.kind.render(built, pdfSpec, { ctx: ctx(), finish: (doc) => finishModel(doc, built, PACK, text) });
     const ms = performance.now() - t;
-    console.log(`  ${String(n).padStart(2)} papers: ${String(pdf.pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pdf.pages).toFixed(1)} ms/page), peak RSS ${(Math.max(rss0, process.resourceUsage().maxRSS) / 1024).toFixed(0)} MB`);
+    const pages = pdf.pages ?? 0;
+    console.log(`  ${String(n).padStart(2)} papers: ${String(pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pages).toFixed(1)} ms/page), peak RSS ${(Math.max(rss0, process.resourceUsage().maxRSS) / 1024).toFixed(0)} MB`);
   }
 }
 

@@ -2,12 +2,12 @@
 // (DOCX's fallback for SVG pictures). Pie and bar shapes only; the data is given as text anyway.
 import { deflateSync } from 'node:zlib';
 import type { Chart } from '../../model/types.ts';
-import { PALETTE } from '../pdf/chart-svg.ts';
+import { keyColour } from '../../model/chart.ts';
 
 const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 
 export function chartPng(chart: Chart, size: number): { data: Buffer; width: number; height: number } {
-  const known = chart.data.map((d, i) => ({ v: d.value ?? 0, rgb: hex(PALETTE[i % PALETTE.length]) })).filter((d) => d.v > 0);
+  const known = chart.data.map((d, i) => ({ v: d.value ?? 0, rgb: hex(keyColour(i)) })).filter((d) => d.v > 0);
   const width = chart.kind === 'pie' ? size : Math.round(size * 1.6);
   const height = size;
   const px = Buffer.alloc((width * 3 + 1) * height, 255);

@@ -1,249 +1,194 @@
 // DOCX writer (DX-01…DX-14): real Title and Heading styles with outline levels, list
 // numbering, repeating table header rows, alt text on pictures, title/author/language
-// metadata and a contents field. Output is made byte-identical for the same input (determinism.ts).
+// metadata and a contents field; one handler per node type. Output is made byte-identical
+// for the same input (determinism.ts).
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
   type ParagraphChild,
 } from 'docx';
-import type { Block, DocumentModel, Inline } from '../../model/types.ts';
+import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
-import { chartAlt, chartRows, chartTotal } from '../common/chart.ts';
 import { chartPng, solidPng } from '../common/png.ts';
 import { symbolSvg } from '../common/symbols.ts';
-import { chartSvg } from '../pdf/chart-svg.ts';
-import { longDate } from '../../model/dates.ts';
+import { chartSvg } from '../common/chart-svg.ts';
 import { fitTable } from '../common/table.ts';
 import { packDeterministic } from './determinism.ts';
-import { contactFields } from '../common/contact.ts';
+import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
+import { hasGlossary, inlineText } from '../../model/walk.ts';
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+// The title is the model's level 1 and has Word's Title style; level 2 is Word's Heading 1.
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 const ACCENT = '1D3557';
 const NBSP = '\u00a0';
 
-export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes: Uint8Array }> {
-  const half = (pt: number) => Math.round(pt * 2);
-  const hasGlossary = doc.blocks.some((b) => b.type === 'glossary');
-  let level = 0;
-  let listInstance = 0;
+type Out = Paragraph | Table | TableOfContents;
 
-  const runs = (xs: Inline[], bold = false): ParagraphChild[] =>
-    xs.flatMap((i): ParagraphChild[] => {
-      switch (i.type) {
-        case 'text':
-          return [new TextRun({ text: i.text, bold: bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })];
-        case 'break':
-          return [new TextRun({ break: 1 })];
-        case 'link':
-          return [new ExternalHyperlink({ link: i.href, children: [new TextRun({ text: textOf(i.children), style: 'Hyperlink', bold })] })];
-        case 'term':
-          return hasGlossary
-            ? [new InternalHyperlink({ anchor: `glossary-${i.id}`, children: [new TextRun({ text: textOf(i.children), style: 'Hyperlink', bold })] })]
-            : runs(i.children, bold);
-        case 'xref':
-          return [
-            new InternalHyperlink({ anchor: i.target, children: [new TextRun({ text: i.title, style: 'Hyperlink', bold })] }),
-            new TextRun({ text: ` (page${NBSP}` }),
-            new TextRun({ children: [new PageReference(i.target)] }),
-            new TextRun({ text: ')' }),
-          ];
-      }
-    });
+interface W {
+  doc: DocumentModel;
+  p: Profile;
+  ctx: RenderContext;
+  hasGlossary: boolean;
+  bold: boolean;
+}
 
-  const para = (xs: Inline[], opts: Record<string, unknown> = {}) => new Paragraph({ children: runs(xs), ...opts });
-  const plain = (text: string, opts: Record<string, unknown> = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold as boolean | undefined })], ...opts });
+const half = (pt: number) => Math.round(pt * 2);
 
-  const heading = (text: string, lvl: number, id?: string) =>
-    new Paragraph({ heading: HEADINGS[Math.min(lvl, 5) - 1], keepNext: true, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
+const INLINES: Handlers<Inline, [W], ParagraphChild[]> = {
+  text: (i, w) => [new TextRun({ text: i.text, bold: w.bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })],
+  break: () => [new TextRun({ break: 1 })],
+  link: (i, w) => [new ExternalHyperlink({ link: i.href, children: [new TextRun({ text: inlineText(i.children), style: 'Hyperlink', bold: w.bold })] })],
+  term: (i, w) =>
+    w.hasGlossary ? [new InternalHyperlink({ anchor: `glossary-${i.id}`, children: [new TextRun({ text: inlineText(i.children), style: 'Hyperlink', bold: w.bold })] })] : runs(i.children, w),
+  xref: (i, w) => [
+    new InternalHyperlink({ anchor: i.target, children: [new TextRun({ text: i.title, style: 'Hyperlink', bold: w.bold })] }),
+    new TextRun({ text: ` (${w.doc.labels.page}${NBSP}` }),
+    new TextRun({ children: [new PageReference(i.target)] }),
+    new TextRun({ text: ')' }),
+  ],
+};
 
+const runs = (xs: Inline[], w: W, bold = false): ParagraphChild[] => xs.flatMap((i) => dispatch(INLINES, i, bold ? { ...w, bold } : w));
+const para = (xs: Inline[], w: W, opts: Record<string, unknown> = {}) => new Paragraph({ children: runs(xs, w), ...opts });
+const plain = (text: string, opts: Record<string, unknown> = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold as boolean | undefined })], ...opts });
+const blocks = (bs: Block[], w: W): Out[] => bs.flatMap((b) => dispatch(BLOCKS, b, w));
+
+const heading = (text: string, level: number, id?: string) =>
+  new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], keepNext: true, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
+
+function table(b: Extract<Block, { type: 'table' }>, w: W): Out[] {
+  const { columns: cols, rows: body, rowHeaders } = fitTable(b.columns, b.rows, b.rowHeaders, w.p.maxTableColumns);
   const cell = (xs: Inline[], header: boolean) =>
     new TableCell({
-      children: [new Paragraph({ children: runs(xs.length ? xs : [{ type: 'text', text: '–' }], header), keepLines: true })],
+      children: [new Paragraph({ children: runs(xs.length ? xs : [{ type: 'text', text: '–' }], w, header), keepLines: true })],
       shading: header ? { type: ShadingType.CLEAR, fill: 'EEF3F8', color: 'auto' } : undefined,
     });
+  return [
+    plain(b.caption, { style: 'Caption', keepNext: true }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) }),
+        ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, rowHeaders && j === 0)) })),
+      ],
+    }),
+    new Paragraph({ children: [], spacing: { after: 0 } }),
+  ];
+}
 
-  const table = (caption: string, columns: Inline[][], rows: Inline[][][], headed: boolean) => {
-    const { columns: cols, rows: body, rowHeaders } = fitTable(columns, rows, headed, p.maxTableColumns);
+function list(b: List, w: W): Out[] {
+  if (b.labels) {
+    // Printed labels (a), m) …) are content, kept as written with a hanging indent.
+    return b.items.flatMap((item, n) =>
+      item.flatMap((x, i) =>
+        x.type === 'paragraph'
+          ? [new Paragraph({ children: [...(i === 0 ? [new TextRun(`${b.labels![n]}\t`)] : []), ...runs(x.inlines, w)], indent: { left: 720, hanging: 720 }, tabStops: [{ type: TabStopType.LEFT, position: 720 }], spacing: { after: 80 } })]
+          : dispatch(BLOCKS, x, w),
+      ),
+    );
+  }
+  const reference = b.style;
+  // Each ordered list restarts its numbering: an instance of its own.
+  const instance = b.style === 'ordered' ? Number(w.ctx.nextId('ordered').split('-').pop()) : undefined;
+  return b.items.flatMap((item) =>
+    item.flatMap((x, i) => {
+      if (x.type === 'paragraph') return [new Paragraph({ children: runs(x.inlines, w), ...(i === 0 ? { numbering: { reference, level: 0, ...(instance !== undefined ? { instance } : {}) } } : { indent: { left: 720 } }), spacing: { after: 80 } })];
+      return dispatch(BLOCKS, x, w);
+    }),
+  );
+}
+
+const BLOCKS: Handlers<Block, [W], Out[]> = {
+  // The contents' own heading is Word's TOC Heading, so the contents field does not list itself.
+  heading: (b) => [b.id === 'contents' ? plain(b.text, { style: 'TOCHeading' }) : heading(b.text, b.level, b.outline ? b.id : undefined)],
+  paragraph: (b, w) => [para(b.inlines, w)],
+  pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
+  pictureRow: (b, w) => {
+    // A borderless two-column row: picture left (with alt text), its text right.
+    const px = Math.round((w.p.picture * 96) / 72);
+    const picture = b.picture.symbol
+      ? new ImageRun({ type: 'svg', data: Buffer.from(symbolSvg(w.ctx.assets, b.picture.symbol)), fallback: { type: 'png', data: solidPng(64) }, transformation: { width: px, height: px }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } })
+      : new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
+    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+    const borders = { top: none, bottom: none, left: none, right: none };
     return [
-      plain(caption, { style: 'Caption', keepNext: true }),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        borders: { ...borders, insideHorizontal: none, insideVertical: none },
         rows: [
-          new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) }),
-          ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, rowHeaders && j === 0)) })),
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
+              new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: blocks(b.blocks, w) as Paragraph[] }),
+            ],
+          }),
         ],
       }),
-      new Paragraph({ children: [], spacing: { after: 0 } }),
     ];
-  };
-
-  const listItems = (items: Block[][], reference: string, instance?: number): (Paragraph | Table | TableOfContents)[] =>
-    items.flatMap((item) =>
-      item.flatMap((b, i) => {
-        if (b.type === 'paragraph') return [new Paragraph({ children: runs(b.inlines), ...(i === 0 ? { numbering: { reference, level: 0, ...(instance !== undefined ? { instance } : {}) } } : { indent: { left: 720 } }), spacing: { after: 80 } })];
-        return block(b);
-      }),
-    );
-
-  const block = (b: Block): (Paragraph | Table | TableOfContents)[] => {
-    switch (b.type) {
-      case 'heading':
-        level = b.level;
-        return [heading(b.text, b.level, b.id)];
-      case 'paragraph':
-        return [para(b.inlines)];
-      case 'note':
-        return [para([{ type: 'text', text: 'Note: ', bold: true }, ...b.inlines])];
-      case 'pageBreak':
-        return [new Paragraph({ children: [new PageBreak()] })];
-      case 'pictureRow': {
-        // A borderless two-column row: picture left (with alt text), its text right.
-        const px = Math.round((p.picture * 96) / 72);
-        const picture = b.picture.symbol
-          ? new ImageRun({ type: 'svg', data: Buffer.from(symbolSvg(b.picture.symbol)), fallback: { type: 'png', data: solidPng(64) }, transformation: { width: px, height: px }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } })
-          : new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
-        const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-        const borders = { top: none, bottom: none, left: none, right: none };
-        return [
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            borders: { ...borders, insideHorizontal: none, insideVertical: none },
-            rows: [
-              new TableRow({
-                cantSplit: true,
-                children: [
-                  new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
-                  new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: b.blocks.flatMap(block) as Paragraph[] }),
-                ],
-              }),
-            ],
-          }),
-        ];
-      }
-      case 'list':
-        if (b.labels) {
-          // Printed labels (a), m) …) are content, kept as written with a hanging indent.
-          return b.items.flatMap((item, n) =>
-            item.flatMap((x, i) =>
-              x.type === 'paragraph'
-                ? [new Paragraph({ children: [...(i === 0 ? [new TextRun(`${b.labels![n]}\t`)] : []), ...runs(x.inlines)], indent: { left: 720, hanging: 720 }, tabStops: [{ type: TabStopType.LEFT, position: 720 }], spacing: { after: 80 } })]
-                : block(x),
-            ),
-          );
-        }
-        if (b.style === 'ordered') return listItems(b.items, 'ordered', ++listInstance);
-        return listItems(b.items, b.style === 'check' ? 'check' : 'bullet');
-      case 'table':
-        return [
-          ...table(b.caption, b.columns, b.rows, b.rowHeaders),
-          ...(b.note ? [para([{ type: 'text', text: 'Note: ', bold: true }, ...b.note])] : []),
-          ...(b.source ? [plain(`Source: ${b.source}`)] : []),
-        ];
-      case 'keyFacts':
-        return [
-          ...(b.title ? [heading(b.title, level + 1)] : []),
-          ...b.facts.map((f) => {
-            const extra = [f.period, f.comparison, f.source && `Source: ${f.source}`].filter(Boolean).join('. ');
-            return new Paragraph({
-              style: 'KeyFact',
-              children: [new TextRun({ text: f.value, bold: true, size: half(p.keyFact), color: ACCENT }), new TextRun(` ${f.label}${extra ? ` (${extra})` : ''}`)],
-            });
-          }),
-        ];
-      case 'comparisons':
-        return table(
-          b.title ?? 'Before and after',
-          [[{ type: 'text', text: 'Measure' }], [{ type: 'text', text: 'Before' }], [{ type: 'text', text: 'After' }]],
-          b.items.map((c) => [[{ type: 'text', text: c.label + (c.note ? ` (${c.note})` : '') }], [{ type: 'text', text: `${c.before.value} in ${c.before.period}` }], [{ type: 'text', text: `${c.after.value} in ${c.after.period}` }]]),
-          true,
-        );
-      case 'quote': {
-        const paras = b.blocks.filter((x) => x.type === 'paragraph') as Extract<Block, { type: 'paragraph' }>[];
-        return [
-          ...paras.map((x, i) => para([{ type: 'text', text: i === 0 ? '“' : '' }, ...x.inlines, { type: 'text', text: i === paras.length - 1 ? '”' : '' }], { style: 'Quote' })),
-          ...(b.by ? [plain(`– ${b.by}`, { style: 'Quote', bold: true })] : []),
-        ];
-      }
-      case 'box': {
-        const label = b.kind === 'story' ? 'Case study' : undefined;
-        const title = b.title ? (label ? `${label}: ${b.title}` : b.title) : label;
-        const saved = level;
-        const out = [...(title ? [heading(title, level + 1)] : [])];
-        level = level + 1;
-        out.push(...(b.blocks.flatMap(block) as Paragraph[]));
-        level = saved;
-        if (b.note) out.push(para([{ type: 'text', text: 'Note: ', bold: true }, ...b.note]));
-        return out;
-      }
-      case 'figure': {
-        const w = Math.min(500, b.image.width);
-        const h = Math.round((b.image.height / b.image.width) * w);
-        return [
-          new Paragraph({
-            children: [new ImageRun({ type: b.image.mime === 'image/png' ? 'png' : 'jpg', data: b.image.data, transformation: { width: w, height: h }, altText: { name: 'figure', title: b.caption ?? 'Picture', description: b.alt } })],
-          }),
-          ...(b.caption ? [plain(b.caption, { style: 'Caption' })] : []),
-        ];
-      }
-      case 'chart': {
-        const c = b.chart;
-        const size = 220;
-        const png = chartPng(c, size);
-        const rows = chartRows(c);
-        const total = chartTotal(c);
-        return [
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'svg',
-                data: Buffer.from(chartSvg(c, size)),
-                fallback: { type: 'png', data: png.data },
-                transformation: { width: png.width, height: png.height },
-                altText: { name: c.id, title: c.title, description: chartAlt(c) },
-              }),
-            ],
-          }),
-          ...table(
-            `${c.title} (${c.unit}): the figures`,
-            [[{ type: 'text', text: 'Part' }], [{ type: 'text', text: c.unit }], ...(c.kind === 'pie' ? [[{ type: 'text' as const, text: 'Share' }]] : [])],
-            rows.map((r) => [[{ type: 'text', text: r.label }], [{ type: 'text', text: r.value }], ...(c.kind === 'pie' ? [[{ type: 'text' as const, text: r.share || '–' }]] : [])]),
-            true,
-          ),
-          ...(total ? [plain(total)] : []),
-          ...(c.note ? [para([{ type: 'text', text: 'Note: ', bold: true }, ...c.note])] : []),
-          ...(c.source ? [plain(`Source: ${c.source}`)] : []),
-        ];
-      }
-      case 'contact': {
-        const c = b.contact;
-        const out: (Paragraph | Table | TableOfContents)[] = [plain(c.name, { bold: true, keepNext: true, spacing: { after: 60 } })];
-        for (const d of c.description ?? []) out.push(...block(d));
-        for (const [label, value] of contactFields(c)) out.push(para([{ type: 'text', text: `${label}: ` }, ...value], { spacing: { after: 60 }, keepNext: true }));
-        out.push(new Paragraph({ children: [] }));
-        return out;
-      }
-      case 'glossary':
-        return b.entries.flatMap((e) => [
-          new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new Bookmark({ id: `glossary-${e.id}`, children: [new TextRun({ text: e.term, bold: true })] })] }),
-          ...(e.definition.flatMap(block) as Paragraph[]),
-        ]);
-      case 'contents':
-        return [
-          plain(b.title, { style: 'TOCHeading' }),
-          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '1-1' }),
-        ];
+  },
+  list,
+  table,
+  definitions: (b, w) =>
+    b.style === 'facts'
+      ? b.items.map((f) => {
+          const body = f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : []));
+          return new Paragraph({ style: 'KeyFact', children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: ACCENT }), new TextRun(' '), ...runs(body, w)] });
+        })
+      : b.items.flatMap((e) => [
+          new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new Bookmark({ id: e.id, children: [new TextRun({ text: e.term, bold: true })] })] }),
+          ...blocks(e.body, w),
+        ]),
+  quote: (b, w) => {
+    const paras = b.blocks.filter((x) => x.type === 'paragraph');
+    return [
+      ...paras.map((x, i) => para([{ type: 'text', text: i === 0 ? '“' : '' }, ...x.inlines, { type: 'text', text: i === paras.length - 1 ? '”' : '' }], w, { style: 'Quote' })),
+      ...(b.by ? [plain(`– ${b.by}`, { style: 'Quote', bold: true })] : []),
+    ];
+  },
+  box: (b, w) => blocks(b.blocks, w),
+  figure: (b, w) => {
+    if (b.graphic.type === 'chart') {
+      const c = b.graphic.chart;
+      const png = chartPng(c, 220);
+      return [
+        new Paragraph({
+          children: [new ImageRun({ type: 'svg', data: Buffer.from(chartSvg(c, 220)), fallback: { type: 'png', data: png.data }, transformation: { width: png.width, height: png.height }, altText: { name: c.id, title: c.title, description: b.alt } })],
+        }),
+      ];
     }
-  };
+    const im = b.graphic.image;
+    const width = Math.min(500, im.width);
+    const height = Math.round((im.height / im.width) * width);
+    return [
+      new Paragraph({ children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'figure', title: b.caption ?? w.doc.labels.picture, description: b.alt } })] }),
+      ...(b.caption ? [plain(b.caption, { style: 'Caption' })] : []),
+    ];
+  },
+  group: (b, w) => {
+    if (b.role !== 'contact') return blocks(b.blocks, w);
+    // A contact's lines stay together: each keeps with the next.
+    const [name, ...rest] = b.blocks;
+    return [
+      ...(name?.type === 'paragraph' ? [para(name.inlines, w, { keepNext: true, spacing: { after: 60 } })] : []),
+      ...rest.map((x) => (x.type === 'paragraph' ? para(x.inlines, w, { spacing: { after: 60 }, keepNext: true }) : blocks([x], w))).flat(),
+      new Paragraph({ children: [] }),
+    ];
+  },
+  contents: (b, w) => [new TableOfContents(w.doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1' })],
+};
 
-  const m = doc.meta;
+export const writeDocx: Writer = async (doc, p, ctx) => {
+  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false };
+  const c = doc.cover;
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.title)] }),
-    ...(m.subtitle ? [plain(m.subtitle, { style: 'Subtitle' })] : []),
-    plain(m.author, { bold: true }),
-    plain(`Published ${longDate(m.published)}${m.reference ? `. Reference ${m.reference}` : ''}`),
-    ...doc.blocks.flatMap(block),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),
+    ...(c.subtitle ? [plain(c.subtitle, { style: 'Subtitle' })] : []),
+    ...c.lines.map((l) => para(l.inlines, w)),
+    ...blocks(doc.blocks, w),
   ];
+  const m = doc.meta;
 
   const headingStyle = (i: number, size: number) => ({
     run: { size: half(size), bold: true, color: ACCENT, font: 'Arial' },
@@ -290,15 +235,17 @@ export async function writeDocx(doc: DocumentModel, p: Profile): Promise<{ bytes
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: p.margin * 20, bottom: p.margin * 20, left: p.margin * 20, right: p.margin * 20 } } },
         footers: {
-          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: [`${m.title}  |  Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: half(p.smallest) })] })] }),
+          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: [`${m.title}  |  `, ...pageOf(doc)], size: half(p.smallest) })] })] }),
         },
         children,
       },
     ],
   });
   return { bytes: packDeterministic(document, m.published) };
-}
+};
 
-function textOf(xs: Inline[]): string {
-  return xs.map((i) => (i.type === 'text' ? i.text : i.type === 'link' || i.type === 'term' ? textOf(i.children) : i.type === 'xref' ? i.title : ' ')).join('');
+/** "Page x of y" in the document's words, with Word's page fields in place of the numbers. */
+function pageOf(doc: DocumentModel): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  const [before, middle, after] = doc.labels.pageOf(1, 2).split(/1|2/);
+  return [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after].filter((x) => x !== '');
 }

@@ -3,7 +3,7 @@
 import pdfmakeInstance from 'pdfmake';
 import type { DocumentModel } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
-import { fontData, FONT_FILES } from './fonts.ts';
+import type { Assets, RenderContext, Writer } from '../context.ts';
 import { layoutDocument } from './layout.ts';
 import { installTagging } from './tagging.ts';
 import { installShapingCache } from './shaping-cache.ts';
@@ -24,16 +24,24 @@ interface PdfKitStream {
 }
 
 let pdfmake: PdfMake | undefined;
+let fontsOf: Assets['fonts'] | undefined;
+const FONT_FILES = { normal: 'AtkinsonHyperlegible-Regular.ttf', bold: 'AtkinsonHyperlegible-Bold.ttf' } as const;
 
-function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
+/** pdfmake is one per process; it is set up once, with the fonts of the first render's assets. */
+function engine(fonts: Assets['fonts']): PdfMake {
+  if (pdfmake && fontsOf === fonts) return pdfmake;
+  fontsOf = fonts;
+  if (pdfmake) {
+    pdfmake.virtualfs.writeFileSync(FONT_FILES.normal, Buffer.from(fonts.normal));
+    pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, Buffer.from(fonts.bold));
+    return pdfmake;
+  }
   installTagging();
   installShapingCache();
   installStyleCache();
   const pm = pdfmakeInstance as unknown as PdfMake;
-  const fonts = fontData();
-  pm.virtualfs.writeFileSync(FONT_FILES.normal, fonts.normal);
-  pm.virtualfs.writeFileSync(FONT_FILES.bold, fonts.bold);
+  pm.virtualfs.writeFileSync(FONT_FILES.normal, Buffer.from(fonts.normal));
+  pm.virtualfs.writeFileSync(FONT_FILES.bold, Buffer.from(fonts.bold));
   // Italic faces map to the upright ones: the profiles never use italics (CP-03).
   pm.setFonts({ Atkinson: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
   // Content never fetches anything: images arrive as data, fonts from the virtual file system.
@@ -50,9 +58,9 @@ export interface PdfResult {
   anchors: Map<string, number>;
 }
 
-export async function writePdf(doc: DocumentModel, profile: Profile, options: { tagged?: boolean } = {}): Promise<PdfResult> {
-  const { definition } = layoutDocument(doc, profile, options.tagged !== false);
-  const pdf = await engine().createPdf(definition).getStream();
+export async function writePdfWith(doc: DocumentModel, profile: Profile, ctx: RenderContext, options: { tagged?: boolean } = {}): Promise<PdfResult> {
+  const { definition } = layoutDocument(doc, profile, options.tagged !== false, ctx);
+  const pdf = await engine(ctx.assets.fonts).createPdf(definition).getStream();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     pdf.on('data', (c) => chunks.push(c));
@@ -67,3 +75,5 @@ export async function writePdf(doc: DocumentModel, profile: Profile, options: { 
   });
   return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0, anchors };
 }
+
+export const writePdf: Writer = (doc, profile, ctx) => writePdfWith(doc, profile, ctx);

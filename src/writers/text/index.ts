@@ -1,178 +1,128 @@
 // Plain-text writer (PT-01…PT-09): UTF-8, LF, one paragraph per line, numbered and
-// underlined headings, "- " lists, tables linearised as "Header: value", charts as data,
-// URLs written whole.
-import type { Block, DocumentModel, Inline } from '../../model/types.ts';
-import { chartRows, chartTotal } from '../common/chart.ts';
-import { sectionNumbers } from '../common/numbering.ts';
-import { inlineText } from '../../model/walk.ts';
-import { longDate } from '../../model/dates.ts';
+// underlined headings, "- " lists, tables linearised as "Header: value", charts as their data,
+// URLs written whole. One handler per node type.
+import type { Block, DocumentModel, Inline, Labels, List } from '../../model/types.ts';
+import { dispatch, type Handlers, type Writer } from '../context.ts';
 
-export function writeText(doc: DocumentModel): Uint8Array {
-  const numbers = sectionNumbers(doc.blocks);
-  const out: string[] = [];
-  const para = (s: string) => out.push(s.trim(), '');
-
-  const inl = (xs: Inline[]): string =>
-    xs
-      .map((i) => {
-        switch (i.type) {
-          case 'text':
-            return i.text;
-          case 'term':
-            return inl(i.children);
-          case 'xref':
-            return `"${i.title}" (section ${numbers.get(i.target) ?? ''})`;
-          case 'break':
-            return ' ';
-          case 'link': {
-            const text = inl(i.children);
-            const shown = i.href.replace(/^mailto:|^tel:/, '');
-            const bare = shown.replace(/^https?:\/\//, '').replace(/\/$/, '');
-            return text.includes(bare) ? text : `${text} (${shown})`;
-          }
-        }
-      })
-      .join('')
-      .replace(/[ \t]+/g, ' ');
-
-  const list = (items: Block[][], marker: (n: number) => string, indent = '') => {
-    items.forEach((item, n) => {
-      const [first, ...rest] = item;
-      const head = first?.type === 'paragraph' ? inl(first.inlines) : '';
-      out.push(`${indent}${marker(n)}${head}`.trimEnd());
-      for (const b of first?.type === 'paragraph' ? rest : item) {
-        if (b.type === 'list') list(b.items, markerFor(b), indent + '  ');
-        else if (b.type === 'paragraph') out.push(`${indent}  ${inl(b.inlines)}`);
-      }
-    });
-    if (!indent) out.push('');
-  };
-
-  const block = (b: Block) => {
-    switch (b.type) {
-      case 'heading': {
-        const title = numbered(numbers.get(b.id), b.text);
-        out.push('', title);
-        if (b.level < 3) out.push((b.level === 1 ? '=' : '-').repeat(title.length));
-        out.push('');
-        break;
-      }
-      case 'paragraph':
-        para(inl(b.inlines));
-        break;
-      case 'list':
-        list(b.items, markerFor(b));
-        break;
-      case 'pageBreak':
-        break;
-      case 'pictureRow':
-        out.push(`Picture: ${b.picture.alt}.`);
-        b.blocks.forEach(block);
-        break;
-      case 'table': {
-        para(`Table: ${b.caption}`);
-        const headers = b.columns.map(inl);
-        for (const row of b.rows) {
-          const cells = row.map(inl);
-          const fields = headers.map((h, i) => `${h}: ${cells[i]}`);
-          out.push(`- ${b.rowHeaders ? `${cells[0]}. ${fields.slice(1).join('; ')}` : fields.join('; ')}`);
-        }
-        out.push('');
-        if (b.note) para(`Note: ${inl(b.note)}`);
-        if (b.source) para(`Source: ${b.source}`);
-        para('End of table.');
-        break;
-      }
-      case 'keyFacts':
-        if (b.title) para(`Key facts: ${b.title}`);
-        for (const f of b.facts) {
-          const extra = [f.period, f.comparison, f.source && `source: ${f.source}`].filter(Boolean).join('; ');
-          out.push(`- ${f.value} ${f.label}${extra ? ` (${extra})` : ''}`);
-        }
-        out.push('');
-        break;
-      case 'comparisons':
-        if (b.title) para(b.title);
-        for (const c of b.items) out.push(`- ${c.label}: ${c.before.value} in ${c.before.period}, ${c.after.value} in ${c.after.period}${c.note ? ` (${c.note})` : ''}`);
-        out.push('');
-        break;
-      case 'quote': {
-        const texts = b.blocks.map((x) => (x.type === 'paragraph' ? inl(x.inlines) : '')).filter(Boolean);
-        para(`Quote: “${texts.join(' ')}”${b.by ? ` (${b.by})` : ''}`);
-        break;
-      }
-      case 'box': {
-        const label = b.kind === 'story' ? 'Case study' : 'Box';
-        para(`${label}${b.title ? `: ${b.title}` : ''}`);
-        b.blocks.forEach(block);
-        if (b.note) para(`Note: ${inl(b.note)}`);
-        para(`End of ${label.toLowerCase()}.`);
-        break;
-      }
-      case 'figure':
-        para(`Image: ${b.alt}${b.caption ? ` ${b.caption}` : ''}`);
-        break;
-      case 'chart': {
-        para(`Chart: ${b.chart.title} (${b.chart.unit})`);
-        for (const r of chartRows(b.chart)) out.push(`- ${r.label}: ${r.value}${r.share ? ` (${r.share})` : ''}`);
-        out.push('');
-        const total = chartTotal(b.chart);
-        if (total) para(total);
-        if (b.chart.note) para(`Note: ${inl(b.chart.note)}`);
-        if (b.chart.source) para(`Source: ${b.chart.source}`);
-        break;
-      }
-      case 'contact': {
-        const c = b.contact;
-        out.push(c.name);
-        for (const d of c.description ?? []) if (d.type === 'paragraph') out.push(inl(d.inlines));
-        if (c.phone) out.push(`Telephone: ${c.phone}`);
-        if (c.textRelay) out.push(`Text Relay: ${c.textRelay}`);
-        if (c.email) out.push(`Email: ${c.email}`);
-        if (c.web) out.push(`Website: ${c.web}`);
-        if (c.hours) out.push(`Opening hours: ${c.hours}`);
-        if (c.address) out.push(`Address: ${c.address}`);
-        out.push('');
-        break;
-      }
-      case 'glossary':
-        for (const e of b.entries) para(`${e.term}: ${e.definition.map((d) => (d.type === 'paragraph' ? inl(d.inlines) : '')).join(' ')}`);
-        break;
-      case 'note':
-        para(`Note: ${inl(b.inlines)}`);
-        break;
-      case 'contents': {
-        para(`${b.title}:`);
-        for (const x of doc.blocks) if (x.type === 'heading' && x.level === 1) out.push(`- ${numbered(numbers.get(x.id), x.text)}`);
-        out.push('');
-        break;
-      }
-    }
-  };
-
-  const m = doc.meta;
-  out.push(m.title, '='.repeat(m.title.length), '');
-  if (m.subtitle) para(m.subtitle);
-  para(`${m.author}. Published ${longDate(m.published)}.`);
-  doc.blocks.forEach(block);
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  return new TextEncoder().encode(text);
+interface Out {
+  lines: string[];
+  L: Labels;
+  indent: string;
 }
+
+const INLINES: Handlers<Inline, [Out], string> = {
+  text: (i) => i.text,
+  term: (i, o) => inlines(i.children, o),
+  xref: (i, o) => `"${i.title}" (section ${i.number ?? ''})`,
+  break: () => ' ',
+  link: (i, o) => {
+    const text = inlines(i.children, o);
+    const shown = i.href.replace(/^mailto:|^tel:/, '');
+    const bare = shown.replace(/^https?:\/\//, '').replace(/\/$/, '');
+    // A phone number written with spaces is the number its tel: link dials.
+    const same = text.includes(bare) || (i.href.startsWith('tel:') && text.replace(/\D/g, '') === bare.replace(/\D/g, ''));
+    return same ? text : `${text} (${shown})`;
+  },
+};
+
+const inlines = (xs: Inline[], o: Out): string => xs.map((i) => dispatch(INLINES, i, o)).join('').replace(/[ \t]+/g, ' ');
+const para = (o: Out, s: string) => o.lines.push(o.indent + s.trim(), '');
+const blocks = (bs: Block[], o: Out) => bs.forEach((b) => dispatch(BLOCKS, b, o));
+
+/** A block's words on one line, for list items and definitions. */
+function oneLine(bs: Block[], o: Out): string {
+  const inner: Out = { ...o, lines: [], indent: '' };
+  blocks(bs, inner);
+  return inner.lines.filter((l) => l.trim()).join(' ');
+}
+
+function list(b: List, o: Out): void {
+  const marker = b.labels ? (n: number) => `${b.labels![n]} ` : b.style === 'ordered' ? (n: number) => `${(b.start ?? 1) + n}. ` : b.style === 'check' ? () => `- ${o.L.achieved}: ` : () => '- ';
+  b.items.forEach((item, n) => {
+    const [first, ...rest] = item;
+    const head = first?.type === 'paragraph' ? inlines(first.inlines, o) : '';
+    o.lines.push(`${o.indent}${marker(n)}${head}`.trimEnd());
+    const nested: Out = { ...o, indent: o.indent + '  ' };
+    for (const x of first?.type === 'paragraph' ? rest : item) {
+      if (x.type === 'paragraph') nested.lines.push(`${nested.indent}${inlines(x.inlines, o)}`);
+      else dispatch(BLOCKS, x, nested);
+    }
+  });
+  if (!o.indent) o.lines.push('');
+}
+
+const BLOCKS: Handlers<Block, [Out], void> = {
+  heading: (b, o) => {
+    if (!b.outline) return para(o, b.text);
+    const title = numbered(b.number, b.text);
+    o.lines.push('', title);
+    if (b.level <= 3) o.lines.push((b.level <= 2 ? '=' : '-').repeat(title.length));
+    o.lines.push('');
+  },
+  paragraph: (b, o) => para(o, inlines(b.inlines, o)),
+  list,
+  definitions: (b, o) => {
+    if (b.style === 'facts') {
+      for (const f of b.items) o.lines.push(`- ${f.term} ${oneLine(f.body, o)}`);
+      o.lines.push('');
+    } else for (const e of b.items) para(o, `${e.term}: ${oneLine(e.body, o)}`);
+  },
+  table: (b, o) => {
+    para(o, `${o.L.table}: ${b.caption}`);
+    const headers = b.columns.map((c) => inlines(c, o));
+    for (const row of b.rows) {
+      const cells = row.map((c) => inlines(c, o));
+      const fields = headers.map((h, i) => `${h}: ${cells[i]}`);
+      o.lines.push(`- ${b.rowHeaders ? `${cells[0]}. ${fields.slice(1).join('; ')}` : fields.join('; ')}`);
+    }
+    o.lines.push('');
+    para(o, o.L.endOfTable);
+  },
+  quote: (b, o) => para(o, `${o.L.quote}: “${oneLine(b.blocks, o)}”${b.by ? ` (${b.by})` : ''}`),
+  box: (b, o) => {
+    // A story's heading already says "Case study"; a box and key facts say what they are.
+    const label = b.style === 'facts' ? o.L.keyFacts : b.style === 'box' ? o.L.box : undefined;
+    const [first, ...rest] = b.blocks;
+    const titled = first?.type === 'heading';
+    if (titled) para(o, label ? `${label}: ${first.text}` : first.text);
+    else if (b.style !== 'facts') para(o, label ?? o.L.caseStudy);
+    blocks(titled ? rest : b.blocks, o);
+    if (b.style !== 'facts') para(o, o.L.endOf(b.style === 'story' ? o.L.caseStudy : o.L.box));
+  },
+  figure: (b, o) => {
+    if (b.graphic.type === 'chart') return para(o, `${o.L.chart}: ${b.graphic.chart.title} (${b.graphic.chart.unit})`);
+    para(o, `${o.L.image}: ${b.alt}${b.caption ? ` ${b.caption}` : ''}`);
+  },
+  group: (b, o) => {
+    if (b.role !== 'contact') return blocks(b.blocks, o);
+    // Phone numbers keep their spaces plain here: non-breaking spaces are for print (CP-07).
+    for (const x of b.blocks) o.lines.push(oneLine([x], o).replace(/\u00a0/g, ' '));
+    o.lines.push('');
+  },
+  pictureRow: (b, o) => {
+    o.lines.push(`${o.L.picture}: ${b.picture.alt}.`);
+    blocks(b.blocks, o);
+  },
+  pageBreak: () => undefined,
+  contents: (b, o) => {
+    for (const e of b.entries) o.lines.push(`- ${numbered(e.number, e.text)}`);
+    o.lines.push('');
+  },
+};
+
+export const writeText: Writer = async (doc: DocumentModel) => {
+  const o: Out = { lines: [], L: doc.labels, indent: '' };
+  const c = doc.cover;
+  o.lines.push(c.title.text, '='.repeat(c.title.text.length), '');
+  if (c.subtitle) para(o, c.subtitle);
+  para(o, c.lines.map((l) => inlines(l.inlines, o).replace(/\.?$/, '.')).join(' '));
+  blocks(doc.blocks, o);
+  const text = o.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return { bytes: new TextEncoder().encode(text) };
+};
 
 /** A heading with its section number; headings that print their own ("8. Supporting independence") keep it, once. */
 function numbered(num: string | undefined, text: string): string {
   if (!num) return text;
   return new RegExp(`^${num.replace(/\./g, '\\.')}\\.?\\s`).test(text) ? text : `${num} ${text}`;
 }
-
-function markerFor(b: Extract<Block, { type: 'list' }>): (n: number) => string {
-  return b.labels ? (n) => `${b.labels![n]} ` : listMarker(b.style, b.start);
-}
-
-function listMarker(style: 'bullet' | 'check' | 'ordered', start = 1): (n: number) => string {
-  if (style === 'ordered') return (n) => `${start + n}. `;
-  if (style === 'check') return () => '- Achieved: ';
-  return () => '- ';
-}
-
-

@@ -1,12 +1,10 @@
 // Draws a chart's known values as SVG shapes only: no text in the picture, because the
 // labels and values are given as a table beside it (LP-09) and must stay real, tagged text.
 import type { Chart } from '../../model/types.ts';
-
-/** High-contrast palette (≥3:1 against white, distinguishable in greyscale order). */
-export const PALETTE = ['#1d4e89', '#d1495b', '#00798c', '#edae49', '#3c1642', '#6a994e', '#8d5a97', '#bc4b51', '#30638e', '#5b5b5b'];
+import { keyColour } from '../../model/chart.ts';
 
 export function chartSvg(chart: Chart, size: number): string {
-  const known = chart.data.map((d, i) => ({ ...d, colour: PALETTE[i % PALETTE.length] })).filter((d) => d.value !== null && d.value > 0);
+  const known = chart.data.map((d, i) => ({ ...d, colour: keyColour(i) })).filter((d) => d.value !== null && d.value > 0);
   if (chart.kind === 'pie') {
     const total = known.reduce((s, d) => s + (d.value ?? 0), 0);
     const r = size / 2 - 2;

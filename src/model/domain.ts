@@ -1,0 +1,101 @@
+// The domain blocks a kind's builder produces from validated content: key facts, stories,
+// comparisons, contacts, picture rows… src/model/lower.ts turns them, once, into the core
+// model (src/model/types.ts) that every writer reads. Builders know nothing of file formats.
+import type { Inline, ImageData, Picture, ListStyle, Chart, ChartDatum, DocumentMeta, HeadingLevel, SourceAt } from './types.ts';
+export type { Inline, ImageData, Picture, ListStyle, Chart, ChartDatum, DocumentMeta, HeadingLevel };
+
+/** Where a block came from: its field path in the content file. */
+export type DataPath = (string | number)[];
+
+export interface Fact {
+  id: string;
+  value: string;
+  label: string;
+  period?: string;
+  comparison?: string;
+  source?: string;
+}
+
+export interface Comparison {
+  label: string;
+  before: { value: string; period: string };
+  after: { value: string; period: string };
+  note?: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  description?: Block[];
+  phone?: string;
+  textRelay?: string;
+  email?: string;
+  web?: string;
+  hours?: string;
+  address?: string;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  definition: Block[];
+}
+
+/** `at` is a field path of the content file, or (once located, or from another file) a source position. */
+export type Block = DomainBlock & { at?: DataPath | SourceAt };
+
+type DomainBlock =
+  /** Level 1 is a kind's top section; lowering puts them under the title (src/model/lower.ts). */
+  | { type: 'heading'; level: HeadingLevel; id: string; text: string }
+  | { type: 'paragraph'; inlines: Inline[] }
+  /** `labels` are printed labels kept as written (minutes' "a)", "m)"), instead of generated numbers. */
+  | { type: 'list'; style: ListStyle; start?: number; labels?: string[]; items: Block[][] }
+  | {
+      type: 'table';
+      caption: string;
+      columns: Inline[][];
+      rows: Inline[][][];
+      /** The first cell of each row names the row. */
+      rowHeaders: boolean;
+      source?: string;
+      note?: Inline[];
+    }
+  | { type: 'keyFacts'; title?: string; facts: Fact[] }
+  | { type: 'comparisons'; title?: string; items: Comparison[] }
+  | { type: 'quote'; blocks: Block[]; by?: string }
+  | { type: 'box'; kind: 'story' | 'box'; title?: string; blocks: Block[]; note?: Inline[] }
+  | { type: 'figure'; image: ImageData; alt: string; caption?: string }
+  | { type: 'chart'; chart: Chart }
+  | { type: 'contact'; contact: Contact }
+  | { type: 'glossary'; entries: GlossaryEntry[] }
+  | { type: 'note'; inlines: Inline[] }
+  /** Easy Read: one idea per row, a picture on the left and its text on the right. */
+  | { type: 'pictureRow'; picture: Picture; blocks: Block[] }
+  /** The next block starts a new page (print formats). */
+  | { type: 'pageBreak' }
+  /** Where the contents list goes; writers compute it from the headings. */
+  | { type: 'contents'; title: string };
+
+/** What a kind's builder returns: the publication's facts and its blocks in reading order. */
+export interface DomainDocument {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+/** The blocks inside a domain block, for walks over the whole document. */
+export function domainChildren(b: Block): Block[] {
+  switch (b.type) {
+    case 'list':
+      return b.items.flat();
+    case 'quote':
+    case 'box':
+    case 'pictureRow':
+      return b.blocks;
+    case 'contact':
+      return b.contact.description ?? [];
+    case 'glossary':
+      return b.entries.flatMap((e) => e.definition);
+    default:
+      return [];
+  }
+}

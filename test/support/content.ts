@@ -1,0 +1,9 @@
+// Every content file under content/, the publications every output is checked against.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function contentFiles(dir = 'content'): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? contentFiles(join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [join(dir, e.name)] : []))
+    .sort();
+}

@@ -75,7 +75,7 @@ describe('upload pipeline on the embedded S3', () => {
       const latest = JSON.parse((await text(OUTPUT_BUCKET, `published/many-${i}/latest.json`))!);
       const manifest = JSON.parse((await text(OUTPUT_BUCKET, latest.manifest))!);
       expect(manifest.outputs).toHaveLength(6);
-      expect(await embedded.s3().storage.list(OUTPUT_BUCKET, `published/many-${i}/${latest.version}/`)).toHaveLength(7);
+      expect(await embedded.s3().storage.list(OUTPUT_BUCKET, `published/many-${i}/${latest.version}/`)).toHaveLength(8); // 6 outputs, index.html, manifest.json
     }
   });
 });

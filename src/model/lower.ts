@@ -206,6 +206,8 @@ function fillPositions(blocks: Block[], start: SourceAt | undefined): void {
   });
 }
 
+const OWN_NUMBER = /^\d+(\.\d+)*\.?\s/;
+
 /** Section numbers from the outline headings' levels ("2.3"); the contents heading has none. */
 function numberSections(blocks: Block[]): void {
   const counters = [0, 0, 0, 0, 0, 0];
@@ -214,7 +216,8 @@ function numberSections(blocks: Block[]): void {
     const depth = b.level - 1; // level 2 is the first number
     counters[depth - 1]++;
     for (let i = depth; i < counters.length; i++) counters[i] = 0;
-    b.number = counters.slice(0, depth).join('.');
+    // A heading that prints a number of its own ("10. Membership") is not numbered again.
+    if (!OWN_NUMBER.test(b.text)) b.number = counters.slice(0, depth).join('.');
   }
 }
 

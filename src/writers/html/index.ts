@@ -95,7 +95,7 @@ function blocks(bs: Block[], w: W): Out {
  * own ("8. Supporting independence", a minute's "10. Membership") keep theirs, once, and get no other.
  */
 function numbered(num: string | undefined, words: string, className = 'section-number'): Out {
-  if (!num || /^\d+(\.\d+)*\.?\s/.test(words)) return [text(words)];
+  if (!num) return [text(words)];
   return [h('span', { className: [className] }, num), text(' '), text(words)];
 }
 

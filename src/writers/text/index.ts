@@ -13,7 +13,8 @@ interface Out {
 const INLINES: Handlers<Inline, [Out], string> = {
   text: (i) => i.text,
   term: (i, o) => inlines(i.children, o),
-  xref: (i, o) => `"${i.title}" (section ${i.number ?? ''})`,
+  // A heading that prints its own number says it in its title.
+  xref: (i) => `"${i.title}"${i.number ? ` (section ${i.number})` : ''}`,
   break: () => ' ',
   link: (i, o) => {
     const text = inlines(i.children, o);
@@ -121,8 +122,7 @@ export const writeText: Writer = async (doc: DocumentModel) => {
   return { bytes: new TextEncoder().encode(text) };
 };
 
-/** A heading with its section number; headings that print their own ("8. Supporting independence") keep it, once. */
+/** A heading with its section number, where the model gives it one. */
 function numbered(num: string | undefined, text: string): string {
-  if (!num) return text;
-  return new RegExp(`^${num.replace(/\./g, '\\.')}\\.?\\s`).test(text) ? text : `${num} ${text}`;
+  return num ? `${num} ${text}` : text;
 }

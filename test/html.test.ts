@@ -208,6 +208,7 @@ interface Page {
   tree: Root;
   parseErrors: string[];
   pdf?: Rendered;
+  txt?: Rendered;
   model: DocumentModel;
 }
 
@@ -238,7 +239,7 @@ describe.concurrent('the HTML publication of every content file', () => {
       }
 
       const page = memo(async (): Promise<Page> => {
-        const r = await publish(file, bytes, folderImageLoader(file), { loadText: folderTextLoader(file), formats: ['html', 'pdf'] });
+        const r = await publish(file, bytes, folderImageLoader(file), { loadText: folderTextLoader(file), formats: ['html', 'pdf', 'txt'] });
         if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
         const out = r.files.find((f) => f.file.format === 'html');
         if (!out) throw new Error('no HTML output');
@@ -246,7 +247,7 @@ describe.concurrent('the HTML publication of every content file', () => {
         const path = join(dir, `${name}.html`);
         writeFileSync(path, html);
         const { tree, errors } = parse(html);
-        return { html, url: pathToFileURL(path).href, tree, parseErrors: errors, pdf: r.files.find((f) => f.file.format === 'pdf' && f.file.profile !== 'large-print'), model: loaded.model };
+        return { html, url: pathToFileURL(path).href, tree, parseErrors: errors, pdf: r.files.find((f) => f.file.format === 'pdf' && f.file.profile !== 'large-print'), txt: r.files.find((f) => f.file.format === 'txt'), model: loaded.model };
       });
       const wide = memo(async (): Promise<Audit> => auditPage(await browser(), (await page()).url, { viewport: { width: 1280, height: 900 } }));
       const narrow = memo(async (): Promise<Audit> => auditPage(await browser(), (await page()).url, { viewport: { width: 320, height: 640 } }));
@@ -279,6 +280,19 @@ describe.concurrent('the HTML publication of every content file', () => {
       it("shows every word of the model's text", async () => {
         const seen = words((await wide()).text);
         const missing = [...words(modelText(loaded.model))].filter((w) => !seen.has(w));
+        expect(missing).toEqual([]);
+      }, TIMEOUT);
+
+      it('shows every word of the plain text, but the words the text writer adds of its own (labels)', async () => {
+        const txt = (await page()).txt;
+        if (!txt) return expect(loaded.kind.outputs.some((o) => o.format === 'txt')).toBe(false); // an agenda pack has no plain text
+        const L = loaded.model.labels;
+        const own = words([...Object.values(L).filter((v) => typeof v === 'string'), L.pageOf(1, 2), L.endOf('x')].join(' '));
+        // What the text says in words the page gives as pictures' alt text, drawings' titles and links' addresses.
+        const attributes = elements((await page()).tree).flatMap((e) => [prop(e, 'alt'), prop(e, 'href')].filter((v): v is string => typeof v === 'string'));
+        const titles = elements((await page()).tree).filter((e) => e.tagName === 'title').map(textOf);
+        const seen = words([(await wide()).text, ...attributes, ...titles].join(' '));
+        const missing = [...words(Buffer.from(txt.data).toString('utf8'))].filter((w) => !seen.has(w) && !own.has(w));
         expect(missing).toEqual([]);
       }, TIMEOUT);
 
@@ -343,7 +357,8 @@ describe.concurrent('the HTML publication of every content file', () => {
 
 // Words with the characters HTML must escape, other scripts and emoji; no control characters
 // (content validation refuses them before a model is made).
-const word = fc.string({ unit: fc.constantFrom(...[...'abcxyzABC019 <>&"\'=/é中😀-.:']), minLength: 1, maxLength: 12 });
+// Text fields are never blank: the schemas trim them and refuse empty ones.
+const word = fc.string({ unit: fc.constantFrom(...[...'abcxyzABC019 <>&"\'=/é中😀-.:']), minLength: 1, maxLength: 12 }).filter((w) => w.trim() !== '');
 const idChars = fc.string({ unit: fc.constantFrom(...'abcmain-content1'.split('')), minLength: 1, maxLength: 14 });
 // Ids the writer's own might collide with, and others.
 const idPool = fc.uniqueArray(fc.oneof(fc.constantFrom('main-content', 'title', 'contents', 'svg-title-1', 'caption-1', 'glossary-a', 'glossary-b'), idChars), { minLength: 80, maxLength: 80 });

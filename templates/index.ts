@@ -22,10 +22,13 @@ export type { KindDescriptor } from './kind.ts';
 const PRINT = outputsFor('standard', { largePrint: true });
 const simple = (r: { model: import('../src/model/domain.ts').DomainDocument; problems: import('./common/blocks.ts').Located[] }) => ({ doc: r.model, problems: r.problems });
 
+/** A descriptor whose builder takes the output of its own schema (validated, defaults filled in). */
+const kind = <Data>(k: KindDescriptor<Data>): KindDescriptor<Data> => k;
+
 const kinds: KindDescriptor[] = [
-  { kind: 'local-account', label: 'Local Account', schema: LocalAccount, outputs: PRINT, build: (d, c) => simple(localAccountToModel(d, c.loadImage)) },
-  { kind: 'strategy', label: 'Strategy', schema: Strategy, outputs: PRINT, build: (d, c) => simple(strategyToModel(d, c.loadImage)) },
-  {
+  kind({ kind: 'local-account', label: 'Local Account', schema: LocalAccount, outputs: PRINT, build: (d, c) => simple(localAccountToModel(d, c.loadImage)) }),
+  kind({ kind: 'strategy', label: 'Strategy', schema: Strategy, outputs: PRINT, build: (d, c) => simple(strategyToModel(d, c.loadImage)) }),
+  kind({
     kind: 'easy-read',
     label: 'Easy Read',
     schema: EasyRead,
@@ -33,10 +36,10 @@ const kinds: KindDescriptor[] = [
     outputs: outputsFor('easy-read', { largePrint: false }),
     build: (d, c) => simple(easyReadToModel(d, c.loadImage, c.symbols)),
     checkRendered: (file, o) => (o.spec.format === 'pdf' && o.pages ? easyReadLength(file, o.pages) : undefined),
-  },
-  { kind: 'agenda', label: 'Committee agenda', schema: Agenda, outputs: PRINT, build: (d, c) => simple(agendaToModel(d, c.loadImage)) },
-  { kind: 'minutes', label: 'Committee minutes', schema: Minutes, outputs: PRINT, build: (d, c) => simple(minutesToModel(d, c.loadImage)) },
-  { kind: 'report', label: 'Report to committee', schema: Report, outputs: PRINT, build: (d, c) => simple(reportToModel(d, c.loadImage)) },
+  }),
+  kind({ kind: 'agenda', label: 'Committee agenda', schema: Agenda, outputs: PRINT, build: (d, c) => simple(agendaToModel(d, c.loadImage)) }),
+  kind({ kind: 'minutes', label: 'Committee minutes', schema: Minutes, outputs: PRINT, build: (d, c) => simple(minutesToModel(d, c.loadImage)) }),
+  kind({ kind: 'report', label: 'Report to committee', schema: Report, outputs: PRINT, build: (d, c) => simple(reportToModel(d, c.loadImage)) }),
   agendaPack,
 ];
 

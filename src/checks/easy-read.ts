@@ -2,9 +2,9 @@
 // content itself so each problem has its place: a sentence over 15 words is an error; a hard word
 // not in the word list, a row over 3 sentences or a percentage without a plain gloss are warnings.
 import type { Located } from '../../templates/common/blocks.ts';
+import type { EasyReadInput } from '../../templates/easy-read/schema.ts';
 import type { Problem } from '../parse/problems.ts';
 import { EVERYDAY } from './everyday-words.ts';
-import { arr, rec, str } from '../../templates/common/blocks.ts';
 
 export const MAX_WORDS = 15;
 export const MAX_SENTENCES = 3;
@@ -51,12 +51,12 @@ export function hardWords(sentence: string): string[] {
     .filter((w, i) => /^[A-Za-z]/.test(w) && !(i > 0 && /^[A-Z]/.test(w)) && syllables(w) >= 3 && !EVERYDAY.has(w.toLowerCase().replace(/[’']s$|s$/, '')) && !EVERYDAY.has(w.toLowerCase()));
 }
 
-export function easyReadChecks(raw: unknown): Located[] {
-  const d = rec(raw);
+/** The checks of Easy Read content its schema accepted. */
+export function easyReadChecks(d: EasyReadInput): Located[] {
   const out: Located[] = [];
   const explained = new Set<string>();
-  for (const w of arr(d.words).map(rec)) {
-    const word = (str(w.word) ?? '').toLowerCase();
+  for (const w of d.words) {
+    const word = w.word.toLowerCase();
     explained.add(word);
     for (const part of words(word)) explained.add(part.toLowerCase());
   }
@@ -64,10 +64,8 @@ export function easyReadChecks(raw: unknown): Located[] {
     const l = w.toLowerCase().replace(/[’']s$/, '');
     return explained.has(l) || explained.has(l.replace(/s$/, '')) || explained.has(l.replace(/es$/, '')) || [...explained].some((e) => e.length > 4 && l.startsWith(e));
   };
-  arr(d.sections).forEach((s, si) =>
-    arr(rec(s).rows).forEach((r, ri) => {
-      const text = str(rec(r).text);
-      if (!text) return;
+  d.sections.forEach((s, si) =>
+    s.rows.forEach(({ text }, ri) => {
       const path = ['sections', si, 'rows', ri, 'text'];
       const ss = sentences(text);
       for (const sentence of ss) {

@@ -10,14 +10,13 @@ import { writeHtml } from '../../src/writers/html/index.ts';
 import { PROFILES } from '../../src/profiles/index.ts';
 import type { Built, BuildContext, KindDescriptor } from '../kind.ts';
 import type { Located } from '../common/blocks.ts';
-import { AgendaPack } from './schema.ts';
+import type { AgendaInput } from '../agenda/schema.ts';
+import { AgendaPack, type AgendaPackInput as Pack } from './schema.ts';
 import { packToModel, paperAnchor } from './template.ts';
-
-type Pack = import('zod').infer<typeof AgendaPack>;
 
 interface Parts {
   pack: Pack;
-  agenda: unknown;
+  agenda: AgendaInput;
   papers: DomainDocument[];
   loadImage: BuildContext['loadImage'];
 }
@@ -50,8 +49,11 @@ function build(pack: Pack, ctx: BuildContext): Built {
   });
   const empty: DomainDocument = { meta: { id: pack.id, kind: 'agenda-pack', title: pack.title, author: '', subject: '', language: 'en-GB', published: pack.published, keywords: [] }, blocks: [] };
   if (!agenda || agenda.kind !== 'agenda' || papers.some((r) => !r) || problems.length || located.length) return { doc: empty, problems, located };
-  const parts: Parts = { pack, agenda: agenda.data, papers: papers.map((r) => r!.domain), loadImage: ctx.loadImage };
-  const composed = packToModel(pack, agenda.data, parts.papers, ctx.loadImage);
+  // A file beside this one comes back with its data untyped (its kind could be any); its kind is
+  // "agenda", so the Agenda schema accepted that data and it is the Agenda schema's output.
+  const agendaData = agenda.data as AgendaInput;
+  const parts: Parts = { pack, agenda: agendaData, papers: papers.map((r) => r!.domain), loadImage: ctx.loadImage };
+  const composed = packToModel(pack, agendaData, parts.papers, ctx.loadImage);
   // Problems found while assembling the pack are at the agenda's field paths.
   return { doc: composed.model, problems: composed.problems, located, pathsIn: { file: pack.agenda, text: agenda.text }, parts };
 }

@@ -11,3 +11,5 @@ export const AgendaPack = z.strictObject({
   agenda: File,
   papers: z.array(File).min(1),
 });
+
+export type AgendaPackInput = z.infer<typeof AgendaPack>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Block, Inline } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { Id, IsoDate, Text } from './schema.ts';
-import { str, type Located } from './blocks.ts';
+import type { Located } from './blocks.ts';
 import { longDate } from '../../src/model/dates.ts';
 
 export const DecisionNumber = z
@@ -29,7 +29,10 @@ export const CommitteeBase = {
 
 const TYPED_PAGES = /\(\s*pages?\s+\d+(\s*[-–]\s*\d+)?\s*\)/i;
 
-/** A typed page range anywhere in the content is an error: the pack computes them. */
+/**
+ * A typed page range anywhere in the content is an error: the pack computes them. It walks every
+ * string of any kind's content, whatever its shape, so it takes any value (`unknown`) on purpose.
+ */
 export function typedPageRanges(data: unknown, path: PathKey[] = [], out: Located[] = []): Located[] {
   if (typeof data === 'string') {
     const m = TYPED_PAGES.exec(data);
@@ -47,8 +50,8 @@ export const field = (label: string, value: string | Inline[]): Block => para(tx
 export { longDate } from '../../src/model/dates.ts';
 
 /** "Tuesday 11 October 2016 at 10.00 am": a meeting's date, and its time when given. */
-export function meetingWhen(meeting: Record<string, unknown>): string {
-  return `${longDate(str(meeting.date) ?? '1970-01-01', true)}${meeting.time ? ` at ${str(meeting.time)}` : ''}`;
+export function meetingWhen(meeting: z.infer<typeof Meeting>): string {
+  return `${longDate(meeting.date, true)}${meeting.time ? ` at ${meeting.time}` : ''}`;
 }
 
 /** "A, B and C". */

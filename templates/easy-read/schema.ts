@@ -30,3 +30,5 @@ export const EasyRead = z.strictObject({
     address: Text.optional(),
   }),
 });
+
+export type EasyReadInput = z.infer<typeof EasyRead>;

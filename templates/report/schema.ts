@@ -9,7 +9,7 @@ export interface ParagraphInput {
   number?: string;
   title?: string;
   text?: string;
-  table?: unknown;
+  table?: z.infer<typeof TableShape>;
   paragraphs?: ParagraphInput[];
 }
 
@@ -66,3 +66,5 @@ export const Report = z.strictObject({
     .default([]),
   exempt: Exempt.optional(),
 });
+
+export type ReportInput = z.infer<typeof Report>;

@@ -1,46 +1,48 @@
 // Report → document model. An exempt report publishes only its title and a notice.
 import type { Block } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
-import { Mapper, buildRegistries, rec, str, arr, type ImageLoader, type Located } from '../common/blocks.ts';
+import { Mapper, buildRegistries, type ImageLoader, type Located } from '../common/blocks.ts';
 import { EXEMPT_NOTICE, field, para, txt, typedPageRanges } from '../common/committee.ts';
 import { committeeMeta } from '../agenda/template.ts';
+import type { ParagraphInput, ReportInput } from './schema.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-export function reportToModel(raw: unknown, loadImage: ImageLoader) {
-  const d = rec(raw);
-  const problems: Located[] = typedPageRanges(raw);
+/** The record of decision's Markdown fields, printed under their labels. */
+type DecisionText = 'decision' | 'reasons' | 'financial' | 'legal' | 'equality' | 'consultation' | 'alternatives' | 'interests';
+
+export function reportToModel(d: ReportInput, loadImage: ImageLoader) {
+  const problems: Located[] = typedPageRanges(d);
   const meta = committeeMeta(d, 'report', ['committee report']);
   if (d.exempt) {
-    return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(str(rec(d.exempt).reason) ?? '')))] }, problems };
+    return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(d.exempt.reason)))] }, problems };
   }
-  const m = new Mapper(buildRegistries(d, loadImage, problems, new Map()));
-  const names = (xs: unknown) => arr(xs).map(rec).map((p) => `${str(p.name)}${p.role ? `, ${str(p.role)}` : ''}`);
-  const blocks: Block[] = [field('From', names(d.from).join('; ')), field('To', str(d.to) ?? ''), field('Subject', str(d.subject) ?? '')];
-  if (d.decision) blocks.push(field('Decision number', str(d.decision) ?? ''));
-  blocks.push(field('Classification', str(d.classification) ?? ''));
-  blocks.push(field('Past pathway of paper', arr(d.pastPathway).map(String).join('; ') || 'None'));
-  blocks.push(field('Future pathway of paper', arr(d.futurePathway).map(String).join('; ') || 'None'));
-  if (d.divisions) blocks.push(field('Electoral division', str(d.divisions) ?? ''));
+  // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
+  const m = new Mapper(buildRegistries({}, loadImage, problems, new Map()));
+  const names = (xs: { name: string; role?: string }[]) => xs.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}`);
+  const blocks: Block[] = [field('From', names(d.from).join('; ')), field('To', d.to), field('Subject', d.subject)];
+  if (d.decision) blocks.push(field('Decision number', d.decision));
+  blocks.push(field('Classification', d.classification));
+  blocks.push(field('Past pathway of paper', d.pastPathway.join('; ') || 'None'));
+  blocks.push(field('Future pathway of paper', d.futurePathway.join('; ') || 'None'));
+  if (d.divisions) blocks.push(field('Electoral division', d.divisions));
 
   blocks.push({ type: 'heading', level: 1, id: `${meta.id}-summary`, text: 'Summary' });
   blocks.push(...m.markdown(d.summaryText, ['summaryText']));
-  const rec0 = rec(d.recommendations);
-  if (d.recommendations) {
+  const recs = d.recommendations;
+  if (recs) {
     blocks.push({ type: 'heading', level: 1, id: `${meta.id}-recommendations`, text: 'Recommendations' });
-    if (rec0.leadIn) blocks.push(para(txt(str(rec0.leadIn) ?? '')));
-    if (rec0.text) blocks.push(...m.markdown(rec0.text, ['recommendations', 'text']));
-    const items = arr(rec0.items).map(rec);
-    if (items.length) blocks.push({ type: 'list', style: 'ordered', labels: items.map((x) => str(x.label) ?? ''), items: items.map((x, i) => m.markdown(x.text, ['recommendations', 'items', i, 'text'])) });
+    if (recs.leadIn) blocks.push(para(txt(recs.leadIn)));
+    if (recs.text) blocks.push(...m.markdown(recs.text, ['recommendations', 'text']));
+    if (recs.items.length) blocks.push({ type: 'list', style: 'ordered', labels: recs.items.map((x) => x.label), items: recs.items.map((x, i) => m.markdown(x.text, ['recommendations', 'items', i, 'text'])) });
   }
 
-  const paragraphs = (list: unknown, path: PathKey[], level: 2 | 3): Block[] =>
-    arr(list).flatMap((pRaw, i) => {
-      const p = rec(pRaw);
+  const paragraphs = (list: ParagraphInput[], path: PathKey[], level: 2 | 3): Block[] =>
+    list.flatMap((p, i) => {
       const pp = [...path, i];
       const out: Block[] = [];
-      const num = str(p.number);
-      if (p.title) out.push({ type: 'heading', level, id: `${meta.id}-${slug(`${num ?? ''}-${str(p.title)}`)}-${i}`, text: `${num ? `${num} ` : ''}${str(p.title)}` });
+      const num = p.number;
+      if (p.title) out.push({ type: 'heading', level, id: `${meta.id}-${slug(`${num ?? ''}-${p.title}`)}-${i}`, text: `${num ? `${num} ` : ''}${p.title}` });
       if (p.text) {
         const body = m.markdown(p.text, [...pp, 'text']);
         // The printed number leads the paragraph's first line, as in the council's papers.
@@ -49,52 +51,51 @@ export function reportToModel(raw: unknown, loadImage: ImageLoader) {
         out.push(...body);
       }
       if (p.table) out.push(...m.block({ table: p.table }, [...pp]));
-      out.push(...paragraphs(p.paragraphs, [...pp, 'paragraphs'], 3));
+      out.push(...paragraphs(p.paragraphs ?? [], [...pp, 'paragraphs'], 3));
       return out;
     });
-  arr(d.sections).forEach((sRaw, i) => {
-    const s = rec(sRaw);
-    blocks.push({ type: 'heading', level: 1, id: `${meta.id}-section-${i + 1}`, text: `${str(s.number) ? `${str(s.number)} ` : ''}${str(s.title)}` });
+  d.sections.forEach((s, i) => {
+    blocks.push({ type: 'heading', level: 1, id: `${meta.id}-section-${i + 1}`, text: `${s.number ? `${s.number} ` : ''}${s.title}` });
     blocks.push(...paragraphs(s.paragraphs, ['sections', i, 'paragraphs'], 2));
   });
 
   blocks.push({ type: 'heading', level: 1, id: `${meta.id}-background-documents`, text: 'Background documents' });
-  const docs = arr(d.backgroundDocuments).map(rec);
+  const docs = d.backgroundDocuments;
   blocks.push(
     docs.length
-      ? { type: 'list', style: 'bullet', items: docs.map((x) => [para(txt(str(x.title) ?? ''), ...(x.url ? [txt(': '), { type: 'link' as const, href: str(x.url)!, children: [txt(str(x.url)!)] }] : []))]) }
+      ? { type: 'list', style: 'bullet', items: docs.map((x) => [para(txt(x.title), ...(x.url ? [txt(': '), { type: 'link' as const, href: x.url, children: [txt(x.url)] }] : []))]) }
       : para(txt('None')),
   );
-  const contacts = arr(d.contactDetails).map(rec);
+  const contacts = d.contactDetails;
   if (contacts.length) {
     blocks.push({ type: 'heading', level: 1, id: `${meta.id}-contact-details`, text: 'Contact details' });
     for (const c of contacts) {
-      blocks.push(para(txt(`${str(c.role)}: `, true), txt([str(c.name), str(c.title)].filter(Boolean).join(', ')),
-        ...(c.phone ? [{ type: 'break' as const }, txt(`Telephone: ${str(c.phone)!.replace(/ /g, '\u00a0')}`)] : []),
-        ...(c.email ? [{ type: 'break' as const }, txt('Email: '), { type: 'link' as const, href: `mailto:${str(c.email)}`, children: [txt(str(c.email)!)] }] : [])));
+      blocks.push(para(txt(`${c.role}: `, true), txt([c.name, c.title].filter(Boolean).join(', ')),
+        ...(c.phone ? [{ type: 'break' as const }, txt(`Telephone: ${c.phone.replace(/ /g, '\u00a0')}`)] : []),
+        ...(c.email ? [{ type: 'break' as const }, txt('Email: '), { type: 'link' as const, href: `mailto:${c.email}`, children: [txt(c.email)] }] : [])));
     }
   }
 
-  arr(d.appendices).forEach((aRaw, i) => {
-    const a = rec(aRaw);
+  d.appendices.forEach((a, i) => {
     const path = ['appendices', i];
-    blocks.push({ type: 'heading', level: 1, id: `${meta.id}-${slug(str(a.label) ?? `appendix-${i}`)}`, text: `${str(a.label)}: ${str(a.title)}` });
-    if (a.lost) blocks.push({ type: 'note', inlines: [txt(str(a.lost) ?? '')] });
+    blocks.push({ type: 'heading', level: 1, id: `${meta.id}-${slug(a.label)}`, text: `${a.label}: ${a.title}` });
+    if (a.lost) blocks.push({ type: 'note', inlines: [txt(a.lost)] });
     if (a.blocks) blocks.push(...m.blocks(a.blocks, [...path, 'blocks']));
-    const r = rec(a.recordOfDecision);
-    if (a.recordOfDecision) {
-      const dm = rec(r.decisionMaker);
-      blocks.push(para(txt(`${str(d.organisation)}: proposed record of decision`, true)));
-      blocks.push(field('Decision to be taken by', [str(dm.name), str(dm.role)].filter(Boolean).join(', ')));
-      blocks.push(field('Decision number', str(r.number) ?? ''));
-      if (r.number && d.decision && r.number !== d.decision) problems.push({ path: [...path, 'recordOfDecision', 'number'], message: `the record of decision says ${String(r.number)} but the report's decision number is ${String(d.decision)}` });
-      if (r.publication) blocks.push(para(txt(str(r.publication) ?? '')));
-      if (r.keyDecision) blocks.push(field('Key decision', str(r.keyDecision) ?? ''));
-      blocks.push(field('Subject', str(r.subject) ?? ''));
-      const mdField = (label: string, key: string) => {
-        if (r[key] === undefined) return;
+    const r = a.recordOfDecision;
+    if (r) {
+      const dm = r.decisionMaker;
+      blocks.push(para(txt(`${d.organisation}: proposed record of decision`, true)));
+      blocks.push(field('Decision to be taken by', [dm.name, dm.role].filter(Boolean).join(', ')));
+      blocks.push(field('Decision number', r.number));
+      if (d.decision && r.number !== d.decision) problems.push({ path: [...path, 'recordOfDecision', 'number'], message: `the record of decision says ${r.number} but the report's decision number is ${d.decision}` });
+      if (r.publication) blocks.push(para(txt(r.publication)));
+      if (r.keyDecision) blocks.push(field('Key decision', r.keyDecision));
+      blocks.push(field('Subject', r.subject));
+      const mdField = (label: string, key: DecisionText) => {
+        const text = r[key];
+        if (text === undefined) return;
         blocks.push(para(txt(`${label}:`, true)));
-        blocks.push(...m.markdown(r[key], [...path, 'recordOfDecision', key]));
+        blocks.push(...m.markdown(text, [...path, 'recordOfDecision', key]));
       };
       mdField('Decision', 'decision');
       mdField('Reasons for decision', 'reasons');

@@ -7,3 +7,5 @@ export const Strategy = LocalAccount.omit({ kind: true }).extend({
   kind: z.literal('strategy'),
   easyRead: Id.optional().describe('Id of the Easy Read version'),
 }).strict();
+
+export type StrategyInput = z.infer<typeof Strategy>;

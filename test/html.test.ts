@@ -439,6 +439,7 @@ const documents = fc.tuple(fc.array(block, { maxLength: 14 }), idPool, word, wor
     version: MODEL_VERSION,
     meta: { id: 'generated', kind: 'report', title, author: 'Author <&>', subject, language: 'en-GB', published: '2017-08-24', keywords: ['a', 'b'] },
     cover: {
+      ownPage: true,
       title: { type: 'heading', id: 'title', level: 1, text: title, outline: true },
       lines: [{ type: 'paragraph', id: 'cover-author', inlines: [{ type: 'text', text: 'Author <&>', bold: true }] }],
     },

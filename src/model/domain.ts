@@ -69,6 +69,8 @@ type DomainBlock =
   | { type: 'contact'; contact: Contact }
   | { type: 'glossary'; entries: GlossaryEntry[] }
   | { type: 'note'; inlines: Inline[] }
+  /** A paper's header line ("From:", "Subject:"); neighbouring fields are set as one grid. */
+  | { type: 'field'; label: string; value: Inline[] }
   /** Easy Read: one idea per row, a picture on the left and its text on the right. */
   | { type: 'pictureRow'; picture: Picture; blocks: Block[] }
   /** The next block starts a new page (print formats). */
@@ -80,6 +82,8 @@ type DomainBlock =
 export interface DomainDocument {
   meta: DocumentMeta;
   blocks: Block[];
+  /** Whether the cover (title, publisher, date) has a page to itself: not for committee papers, whose header block starts page 1. */
+  coverPage?: boolean;
 }
 
 /** The blocks inside a domain block, for walks over the whole document. */

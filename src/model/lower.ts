@@ -142,6 +142,8 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
         }
         case 'glossary':
           return [{ id: '', type: 'definitions', style: 'glossary', items: b.entries.map((e) => ({ id: `glossary-${e.id}`, term: e.term, body: many(e.definition) as Block[] })) }];
+        case 'field':
+          return [{ id: '', type: 'definitions', style: 'fields', items: [{ id: `field-${slug(b.label)}`, term: b.label, body: [para(b.value)] as Block[] }] }];
         case 'pictureRow':
           return [{ id: '', type: 'pictureRow', picture: b.picture, blocks: many(b.blocks) }];
         case 'pageBreak':
@@ -154,9 +156,10 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
     return out.map(withAt);
   };
 
-  const blocks = doc.blocks.flatMap(one) as Block[];
+  const blocks = mergeFields(doc.blocks.flatMap(one) as Block[]);
   const m = doc.meta;
   const cover = {
+    ownPage: doc.coverPage ?? true,
     title: { type: 'heading', id: 'title', level: 1, text: m.title, outline: true } as Heading,
     ...(m.subtitle ? { subtitle: m.subtitle } : {}),
     lines: [
@@ -195,6 +198,19 @@ function assignIds(blocks: Block[], docId: string): void {
     else b.id = unique(b.id);
     if (b.type === 'definitions') for (const item of b.items) item.id = unique(item.id);
   });
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Neighbouring header fields are one grid: one definitions node. */
+function mergeFields(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type === 'definitions' && b.style === 'fields' && prev?.type === 'definitions' && prev.style === 'fields') prev.items.push(...b.items);
+    else out.push(b);
+  }
+  return out;
 }
 
 /** A node made inside a lowered block (a box's title, a chart's table) is where its block is. */

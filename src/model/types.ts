@@ -91,10 +91,10 @@ export interface List extends Node {
   items: Block[][];
 }
 
-/** Terms and what they mean: the glossary, or key facts (a figure and what it counts). */
+/** Terms and what they mean: the glossary, key facts (a figure and what it counts), or a paper's header fields (a label and its value). */
 export interface Definitions extends Node {
   type: 'definitions';
-  style: 'glossary' | 'facts';
+  style: 'glossary' | 'facts' | 'fields';
   items: { id: string; term: string; body: Block[] }[];
 }
 
@@ -177,6 +177,8 @@ export interface DocumentMeta {
 
 /** The cover, worded once for every format: the title is the document's level-1 heading. */
 export interface Cover {
+  /** Whether the cover has a page to itself (print formats). */
+  ownPage: boolean;
   title: Heading;
   subtitle?: string;
   lines: Paragraph[];

@@ -70,7 +70,7 @@ export function agendaToModel(d: AgendaInput, loadImage: ImageLoader, ctx: PackC
   blocks.push(para(txt(longDate(d.published, true))));
   if (d.closingNote) blocks.push(...m.markdown(d.closingNote, ['closingNote']));
   problems.push(...m.problems);
-  return { model: { meta: committeeMeta(d, 'agenda', ['agenda']), blocks }, problems };
+  return { model: { meta: committeeMeta(d, 'agenda', ['agenda']), blocks, coverPage: false }, problems };
 }
 
 /** The fields a committee paper's metadata comes from (an Easy Read document has no committee). */

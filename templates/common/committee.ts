@@ -45,7 +45,7 @@ export function typedPageRanges(data: unknown, path: PathKey[] = [], out: Locate
 export const txt = (text: string, bold = false): Inline => ({ type: 'text', text, ...(bold ? { bold: true } : {}) });
 export const para = (...inlines: Inline[]): Block => ({ type: 'paragraph', inlines });
 /** "Label: value" with the label in bold: the committee house style for front matter. */
-export const field = (label: string, value: string | Inline[]): Block => para(txt(`${label}: `, true), ...(typeof value === 'string' ? [txt(value)] : value));
+export const field = (label: string, value: string | Inline[]): Block => ({ type: 'field', label, value: typeof value === 'string' ? [txt(value)] : value });
 
 export { longDate } from '../../src/model/dates.ts';
 

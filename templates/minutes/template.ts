@@ -72,5 +72,5 @@ export function minutesToModel(d: z.infer<typeof Minutes>, loadImage: ImageLoade
     });
   }
   problems.push(...m.problems);
-  return { model: { meta: committeeMeta(d, 'minutes', ['minutes']), blocks }, problems };
+  return { model: { meta: committeeMeta(d, 'minutes', ['minutes']), blocks, coverPage: false }, problems };
 }

@@ -15,7 +15,7 @@ export function reportToModel(d: ReportInput, loadImage: ImageLoader) {
   const problems: Located[] = typedPageRanges(d);
   const meta = committeeMeta(d, 'report', ['committee report']);
   if (d.exempt) {
-    return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(d.exempt.reason)))] }, problems };
+    return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(d.exempt.reason)))], coverPage: false }, problems };
   }
   // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
   const m = new Mapper(buildRegistries({}, loadImage, problems, new Map()));
@@ -38,22 +38,22 @@ export function reportToModel(d: ReportInput, loadImage: ImageLoader) {
   }
 
   const paragraphs = (list: ParagraphInput[], path: PathKey[], level: 2 | 3): Block[] =>
-    list.flatMap((p, i) => {
+    joinNumbered(list.flatMap((p, i) => {
       const pp = [...path, i];
       const out: Block[] = [];
       const num = p.number;
       if (p.title) out.push({ type: 'heading', level, id: `${meta.id}-${slug(`${num ?? ''}-${p.title}`)}-${i}`, text: `${num ? `${num} ` : ''}${p.title}` });
       if (p.text) {
         const body = m.markdown(p.text, [...pp, 'text']);
-        // The printed number leads the paragraph's first line, as in the council's papers.
-        if (num && !p.title && body[0]?.type === 'paragraph') body[0] = { ...body[0], inlines: [txt(`${num} `, true), ...body[0].inlines] };
-        else if (num && !p.title) out.push(para(txt(num, true)));
-        out.push(...body);
+        // A numbered paragraph is set with its printed number hanging in the margin, as in the
+        // council's papers: a list item labelled with that number (neighbours join one list).
+        if (num && !p.title) out.push({ type: 'list', style: 'ordered', labels: [num], items: [body], at: [...pp, 'text'] });
+        else out.push(...body);
       }
       if (p.table) out.push(...m.block({ table: p.table }, [...pp]));
       out.push(...paragraphs(p.paragraphs ?? [], [...pp, 'paragraphs'], 3));
       return out;
-    });
+    }));
   d.sections.forEach((s, i) => {
     blocks.push({ type: 'heading', level: 1, id: `${meta.id}-section-${i + 1}`, text: `${s.number ? `${s.number} ` : ''}${s.title}` });
     blocks.push(...paragraphs(s.paragraphs, ['sections', i, 'paragraphs'], 2));
@@ -111,5 +111,16 @@ export function reportToModel(d: ReportInput, loadImage: ImageLoader) {
     }
   });
   problems.push(...m.problems);
-  return { model: { meta, blocks }, problems };
+  return { model: { meta, blocks, coverPage: false }, problems };
+}
+
+/** Neighbouring numbered paragraphs are one list, each item labelled with its printed number. */
+function joinNumbered(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type === 'list' && b.labels && prev?.type === 'list' && prev.labels && prev.style === b.style) out[out.length - 1] = { ...prev, labels: [...prev.labels, ...b.labels], items: [...prev.items, ...b.items] };
+    else out.push(b);
+  }
+  return out;
 }

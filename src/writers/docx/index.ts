@@ -131,7 +131,10 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
   list,
   table,
   definitions: (b, w) =>
-    b.style === 'facts'
+    b.style === 'fields'
+      ? // A paper's header block: each label in a column of its own, its value beside it.
+        b.items.map((f) => new Paragraph({ children: [new TextRun({ text: f.term, bold: true }), new TextRun('\t'), ...runs(f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : [])), w)], indent: { left: 2835, hanging: 2835 }, tabStops: [{ type: TabStopType.LEFT, position: 2835 }], spacing: { after: 60 } }))
+      : b.style === 'facts'
       ? b.items.map((f) => {
           const body = f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : []));
           return new Paragraph({ style: 'KeyFact', children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: ACCENT }), new TextRun(' '), ...runs(body, w)] });

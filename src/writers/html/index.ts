@@ -238,7 +238,7 @@ const BLOCKS: Handlers<Block, [W], Out> = {
   definitions: (b, w) =>
     b.style === 'facts'
       ? [h('dl.key-facts', b.items.map((f) => h('div', [h('dt', { id: f.id }, f.term), h('dd', item(f.body, w, []))])))]
-      : [h('dl.glossary', b.items.flatMap((e) => [h('dt', { id: e.id }, e.term), h('dd', blocks(e.body, w))]))],
+      : [h(`dl.${b.style}`, b.items.flatMap((e) => [h('dt', { id: e.id }, e.term), h('dd', blocks(e.body, w))]))],
   table,
   quote: (b, w) => {
     const paras = b.blocks.filter((x) => x.type === 'paragraph');

@@ -64,6 +64,12 @@ ol.labelled>li{position:relative;padding-left:var(--label-width,2.5em)}
 dl{margin:0 0 20px}
 dl.glossary dt{font-weight:700;margin:20px 0 5px}
 dl.glossary dd{margin:0 0 15px}
+/* A paper's header block: labels in a column beside their values, stacked on narrow screens. */
+dl.fields{margin:0 0 30px}
+dl.fields dt{font-weight:700}
+dl.fields dd{margin:0 0 10px}
+dl.fields dd p{margin:0}
+@media (min-width:40.0625em){dl.fields{display:grid;grid-template-columns:minmax(8em,30%) 1fr;column-gap:20px}dl.fields dd{margin:0 0 10px}}
 dd>p:last-child{margin-bottom:0}
 dl.key-facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,11em),1fr));gap:20px 30px}
 dl.key-facts>div{border-top:5px solid #1d70b8;padding-top:10px}

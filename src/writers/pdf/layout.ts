@@ -376,10 +376,12 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
   // The cover: title, subtitle, publisher and date.
   const m = doc.meta;
   const cv = doc.cover;
+  // A committee paper's header block starts page 1; other documents' covers have a page to themselves.
+  const ownPage = p.coverPage && cv.ownPage;
   const cover: Node[] = [
-    { ...heading(cv.title, root, c), margin: [0, p.coverPage ? p.body * 6 : 0, 0, p.body] },
+    { ...heading(cv.title, root, c), margin: [0, ownPage ? p.body * 6 : 0, 0, p.body] },
     ...(cv.subtitle ? [para([{ type: 'text', text: cv.subtitle }], root, c, 'P', { fontSize: p.headings[2], margin: [0, 0, 0, p.body * 2] })] : []),
-    ...cv.lines.map((l, i) => para(l.inlines, root, c, 'P', i === cv.lines.length - 1 && p.coverPage ? { pageBreak: 'after' } : {})),
+    ...cv.lines.map((l, i) => para(l.inlines, root, c, 'P', i === cv.lines.length - 1 && ownPage ? { pageBreak: 'after' } : {})),
   ];
   const content = keepWithNext(breakBefore([...cover, ...doc.blocks.map((b) => block(b, root, c))]));
   const bottomMargin = c.bottomMargin;

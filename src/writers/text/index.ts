@@ -48,6 +48,8 @@ function list(b: List, o: Out): void {
       if (x.type === 'paragraph') nested.lines.push(`${nested.indent}${inlines(x.inlines, o)}`);
       else dispatch(BLOCKS, x, nested);
     }
+    // Printed labels number paragraphs ("1.1", "a)"): each stays a paragraph of its own.
+    if (b.labels && !o.indent) o.lines.push('');
   });
   if (!o.indent) o.lines.push('');
 }

@@ -104,7 +104,7 @@ const INLINES: Handlers<Inline, [TagNode, boolean, P], Node[]> = {
       { text: i.title, linkToDestination: i.target, color: LINK, decoration: 'underline', bold: bold || undefined, _tag: link },
       { text: ` (${c.L.page}${NBSP}`, _tag: parent },
       // pdfmake links the page number too, so it is a Link of its own (PDF-20).
-      { text: '00', pageReference: i.target, _tag: tag(parent, 'Link', { alt: `${c.L.page} of ${i.title}` }) },
+      { text: '00', pageReference: i.target, _tag: tag(parent, 'Link', { alt: `${i.title}, ${c.L.page}` }) },
       { text: ')', _tag: parent },
     ];
   },

@@ -19,7 +19,14 @@ export function cjsClass(ns: object): any {
 
 export interface TagNode {
   type: string;
+  /**
+   * A Link that holds a page reference (a contents entry, a cross-reference's page) has the page
+   * number the page shows added to the end of its alt ("Foreword, page" reads "Foreword, page 5"):
+   * the number is known only after layout, and is filled in before the first page is drawn.
+   */
   alt?: string;
+  /** The page number a Link's page reference resolved to (set at render, see `alt`). */
+  page?: string;
   actual?: string;
   lang?: string;
   scope?: 'Column' | 'Row';
@@ -53,7 +60,7 @@ function ensure(node: TagNode, doc: PdfKitDoc, bbox?: number[]): PdfStructElemen
   const opts: Record<string, unknown> = {};
   // A Figure says where it is on the page (Layout BBox), so readers can tell what sits beside it.
   if (bbox) opts.bbox = bbox;
-  if (node.alt) opts.alt = node.alt;
+  if (node.alt) opts.alt = altOf(node);
   if (node.actual) opts.actual = node.actual;
   if (node.lang) opts.lang = node.lang;
   if (node.scope) opts.scope = node.scope;
@@ -65,6 +72,11 @@ function ensure(node: TagNode, doc: PdfKitDoc, bbox?: number[]): PdfStructElemen
   else doc.addStructure(elem);
   node.elem = elem;
   return elem;
+}
+
+/** The alt a node is given: a page reference's Link ends with the page number it shows. */
+function altOf(node: TagNode): string | undefined {
+  return node.alt && node.page ? `${node.alt} ${node.page}` : node.alt;
 }
 
 /** Renders `draw` as the content of `node`, or as an Artifact when there is no node. */
@@ -83,7 +95,7 @@ function marked(doc: PdfKitDoc, node: TagNode | undefined, draw: () => void, bbo
     doc.annotate = function (x, y, w, h, options) {
       if (options.Subtype === 'Link') {
         options.structParent = elem;
-        options.Contents = new String(node.alt ?? '');
+        options.Contents = new String(altOf(node) ?? '');
       }
       return annotate.call(this, x, y, w, h, options);
     };
@@ -98,11 +110,14 @@ function marked(doc: PdfKitDoc, node: TagNode | undefined, draw: () => void, bbo
 }
 
 interface Line {
-  inlines: { _tag?: TagNode }[];
+  inlines: { _tag?: TagNode; text?: string; lineEnd?: boolean; _pageNodeRef?: unknown; _pageRef?: { _nodeRef?: unknown } }[];
   _tag?: TagNode;
   _artifact?: boolean;
   _outline?: unknown;
   _pageNodeRef?: unknown;
+  lastLineInParagraph?: boolean;
+  /** Set by prepareLines: the line ends with a space, as its element goes on after it. */
+  _spaceAfter?: boolean;
   id?: string;
   clone(): Line;
 }
@@ -124,6 +139,51 @@ function resolvePageNumbers(line: Line, measure: { widthOfText(t: string, i: obj
     inline.width = width;
     delete inline._pageNodeRef;
   }
+}
+
+/**
+ * Before the first page is drawn, when the layout is final:
+ *
+ * - every Link that holds a page reference is given its page number, so that its alt and its
+ *   annotations' /Contents say the number the page shows (its element is made on the Link's first
+ *   content, which may come before its number: a contents entry's title);
+ * - every line after which its element goes on with more words is marked to end with a space:
+ *   a line ended by a line break (a contact's, a sign-off's lines), and the last line of a text
+ *   whose element goes on elsewhere (a contents entry's title, then its page number). So the
+ *   lines of one element read as words apart ("Benjamin Watts General Counsel"), not run
+ *   together. (A line that wraps at a space ends with that space already; pdfmake keeps it.)
+ */
+function prepareLines(pages: { items: { type: string; item: Line }[] }[]): void {
+  const lines = pages.flatMap((page) => page.items.filter((it) => it.type === 'line' && !it.item._artifact).map((it) => it.item));
+  const lastLineOf = new Map<TagNode, Line>();
+  for (const line of lines) {
+    line.inlines.forEach((inline, i) => {
+      const t = inline._tag ?? line._tag;
+      const ref = (inline._pageNodeRef ?? (i === 0 ? line._pageNodeRef : undefined)) as PageNodeRef | undefined;
+      if (ref?.positions?.length && t?.type === 'Link') t.page = String(ref.positions[0].pageNumber);
+      if (t) lastLineOf.set(t, line);
+    });
+    if (line._tag) lastLineOf.set(line._tag, line);
+  }
+  for (const line of lines) {
+    const last = line.inlines[line.inlines.length - 1];
+    if (!last) continue;
+    const goesOn = (t: TagNode | undefined) => !!t && lastLineOf.get(t) !== line;
+    if (last.lineEnd || (line.lastLineInParagraph && (goesOn(last._tag ?? line._tag) || goesOn(line._tag)))) line._spaceAfter = true;
+  }
+}
+
+/** Ends a marked line with a space (see prepareLines). */
+function spaceAfter(line: Line): void {
+  const n = line.inlines.length;
+  const last = line.inlines[n - 1];
+  // A line break is an empty word of its own: the space goes with the word before it, in its element.
+  const word = last.text === '' && n > 1 ? line.inlines[n - 2] : last;
+  if (typeof word.text === 'string' && !/\s$/.test(word.text)) word.text += ' ';
+}
+
+interface PageNodeRef {
+  positions?: { pageNumber: number }[];
 }
 
 // Properties that must match for two neighbouring words to be drawn as one text run.
@@ -170,6 +230,9 @@ export function installTagging(): void {
   LayoutBuilder.prototype.buildNextLine = function (node: { _tag?: TagNode }) {
     const line = buildNextLine.call(this, node);
     if (line && node._tag) line._tag = node._tag;
+    // pdfmake ties a page reference to its target on a paragraph's first line only, so one on a
+    // later line printed its placeholder ("(page 00000)"): every line's are tied here.
+    for (const inline of line?.inlines ?? []) if (inline._pageRef && !inline._pageNodeRef) inline._pageNodeRef = inline._pageRef._nodeRef;
     return line;
   };
 
@@ -190,12 +253,19 @@ export function installTagging(): void {
     this.emit('pageChanged', { prevPage: nextPage.prevPage, prevY: nextPage.prevY, y: this.context().y });
   };
 
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function (pages: Parameters<typeof prepareLines>[0]) {
+    prepareLines(pages);
+    return renderPages.call(this, pages);
+  };
+
   const TextInlines = cjsClass(TextInlinesModule);
   const measure = new TextInlines(null);
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (this: { pdfDocument: PdfKitDoc }, line: Line, x: number, y: number) {
     const doc = this.pdfDocument;
     resolvePageNumbers(line, measure);
+    if (line._spaceAfter) spaceAfter(line);
     mergeInlines(line);
     if (!doc.hasMarkInfoDictionary()) return renderLine.call(this, line, x, y);
     if (line._artifact || !line._tag) return marked(doc, undefined, () => renderLine.call(this, line, x, y));

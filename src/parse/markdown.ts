@@ -157,6 +157,16 @@ export function parseMarkdown(md: string, ctx: MarkdownContext): { blocks: Block
   return { blocks: blocks(lexed), problems };
 }
 
+/**
+ * A plain-text field (a key fact's label or figure) as it is printed. Authors type Markdown's
+ * backslash escapes there too, as they do in the Markdown around it ("discount them\*", the
+ * asterisk of a footnote): as in Markdown, a backslash before ASCII punctuation is an escape and
+ * is dropped, so the page says "them*"; any other backslash is kept.
+ */
+export function plainText(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 /** Parses Markdown that must be a single paragraph of inline text (labels, captions, notes). */
 export function parseInline(md: string, ctx: MarkdownContext): { inlines: Inline[]; problems: MarkdownProblem[] } {
   const { blocks, problems } = parseMarkdown(md, ctx);

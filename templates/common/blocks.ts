@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline } from '../../src/model/domain.ts';
 import type { BlockInput, Chart as ChartSchema, Contact as ContactSchema, Fact as FactSchema, GlossaryEntry as GlossarySchema, Image as ImageSchema, SectionInput } from './schema.ts';
-import { parseInline, parseMarkdown, type MarkdownContext } from '../../src/parse/markdown.ts';
+import { parseInline, parseMarkdown, plainText, type MarkdownContext } from '../../src/parse/markdown.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 
 export interface Located {
@@ -152,6 +152,16 @@ export interface Registered {
   images?: z.infer<typeof ImageSchema>[];
 }
 
+/** A fact's words are plain text, but may carry the Markdown escapes authors type out of habit ("them\*"). */
+function plainFact(f: z.infer<typeof FactSchema>): Fact {
+  const out: Fact = { ...f, value: plainText(f.value), label: plainText(f.label) };
+  for (const k of ['period', 'comparison', 'source'] as const) {
+    const v = f[k];
+    if (v !== undefined) out[k] = plainText(v);
+  }
+  return out;
+}
+
 /** Builds the registries from publication data, reporting duplicate ids and missing image files. */
 export function buildRegistries(data: Registered, loadImage: ImageLoader, problems: Located[], sectionIds: Map<string, string>): Registries {
   /** Each entry by id, with its place in the list: the last one with that id, as a Map keeps it. */
@@ -170,7 +180,7 @@ export function buildRegistries(data: Registered, loadImage: ImageLoader, proble
   };
   const mapper = new Mapper({ facts: new Map(), contacts: new Map(), glossary: new Map(), charts: new Map(), images: new Map(), md });
   const reg: Registries = {
-    facts: new Map([...seen('facts', data.facts, 'fact')].map(([id, [f]]) => [id, f])),
+    facts: new Map([...seen('facts', data.facts, 'fact')].map(([id, [f]]) => [id, plainFact(f)])),
     contacts: new Map(),
     glossary: new Map(),
     charts: new Map(),

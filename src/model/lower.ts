@@ -7,7 +7,7 @@ import { MODEL_VERSION, type Block, type DocumentModel, type Heading, type Headi
 import { labelsFor } from './labels.ts';
 import { longDate } from './dates.ts';
 import { childBlocks, walkBlocks } from './walk.ts';
-import { chartAlt, chartRows, chartTotal, keyColour } from './chart.ts';
+import { chartAlt, chartRows, chartTotal, drawnKind, keyColour } from './chart.ts';
 import { contactLines } from './contact.ts';
 
 // Nodes are made with an empty id; assignIds names them all once the document is whole.
@@ -112,7 +112,8 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
               type: 'group',
               role: 'chart',
               blocks: [
-                { id: '', type: 'figure', graphic: { type: 'chart', chart: c }, alt: chartAlt(c) },
+                // Drawn as a pie only when its parts make a known whole; else its known values as bars.
+                { id: '', type: 'figure', graphic: { type: 'chart', chart: { ...c, kind: drawnKind(c) } }, alt: chartAlt(c) },
                 {
                   id: '',
                   type: 'table',

@@ -8,6 +8,8 @@ export interface Assets {
   fonts: { normal: Uint8Array; bold: Uint8Array };
   /** Easy Read symbols by name: SVG drawn in currentColor. */
   symbols: ReadonlyMap<string, string>;
+  /** resvg's WebAssembly (assets/resvg), which draws SVG as PNG where a format needs a bitmap; read when first asked for. */
+  resvgWasm(): Uint8Array;
 }
 
 export interface RenderContext {

@@ -53,7 +53,8 @@ export function packDeterministic(document: File, isoDate: string): Uint8Array {
       if (n === 'docProps/core.xml') s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${isoDate}T00:00:00Z$2`);
       data = strToU8(s);
     }
-    out[n] = [data, { mtime }];
+    // Pictures are compressed already: stored as they are, instead of deflated again for nothing.
+    out[n] = [data, /\.(png|jpe?g)$/i.test(n) ? { mtime, level: 0 } : { mtime }];
   }
   return zipSync(out, { level: 6 });
 }

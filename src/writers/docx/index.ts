@@ -1,7 +1,7 @@
 // DOCX writer (DX-01…DX-14): real Title and Heading styles with outline levels, list
-// numbering, repeating table header rows, alt text on pictures, title/author/language
-// metadata and a contents field; one handler per node type. Output is made byte-identical
-// for the same input (determinism.ts).
+// numbering, repeating table header rows, pictures with alt text and a drawn bitmap fallback,
+// title/author/language metadata and a contents field; one handler per node type. Output is
+// made byte-identical for the same input (determinism.ts).
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
@@ -10,13 +10,13 @@ import {
 } from 'docx';
 import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
-import { chartPng, solidPng } from '../common/png.ts';
+import { rasteriser, type Rasterise } from '../common/png.ts';
 import { symbolSvg } from '../common/symbols.ts';
 import { chartSvg } from '../common/chart-svg.ts';
 import { fitTable } from '../common/table.ts';
 import { packDeterministic } from './determinism.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
-import { hasGlossary, inlineText } from '../../model/walk.ts';
+import { allBlocks, hasGlossary, inlineText } from '../../model/walk.ts';
 
 // The title is the model's level 1 and has Word's Title style; level 2 is Word's Heading 1.
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
@@ -31,9 +31,14 @@ interface W {
   ctx: RenderContext;
   hasGlossary: boolean;
   bold: boolean;
+  /** Draws SVG as PNG (absent when the document has no symbol or chart to draw). */
+  png?: Rasterise;
 }
 
 const half = (pt: number) => Math.round(pt * 2);
+/** Bitmaps are drawn at twice the picture's size in pixels at 96 dpi (192 dpi: sharp in print). */
+const PNG_SCALE = 2;
+const CHART_SIZE = 220;
 
 const INLINES: Handlers<Inline, [W], ParagraphChild[]> = {
   text: (i, w) => [new TextRun({ text: i.text, bold: w.bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })],
@@ -107,9 +112,15 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
   pictureRow: (b, w) => {
     // A borderless two-column row: picture left (with alt text), its text right.
     const px = Math.round((w.p.picture * 96) / 72);
-    const picture = b.picture.symbol
-      ? new ImageRun({ type: 'svg', data: Buffer.from(symbolSvg(w.ctx.assets, b.picture.symbol)), fallback: { type: 'png', data: solidPng(64) }, transformation: { width: px, height: px }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } })
-      : new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
+    let picture: ImageRun;
+    if (b.picture.symbol) {
+      // The SVG for readers that show it; a PNG of the same drawing for those that do not.
+      const svg = symbolSvg(w.ctx.assets, b.picture.symbol);
+      const png = w.png!(svg, { width: px * PNG_SCALE });
+      picture = new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width: px, height: Math.round(png.height / PNG_SCALE) }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } });
+    } else {
+      picture = new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
+    }
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
     const borders = { top: none, bottom: none, left: none, right: none };
     return [
@@ -154,10 +165,12 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
   figure: (b, w) => {
     if (b.graphic.type === 'chart') {
       const c = b.graphic.chart;
-      const png = chartPng(c, 220);
+      const svg = chartSvg(c, CHART_SIZE);
+      // Shown at the drawing's own size; its bitmap at twice that.
+      const png = w.png!(svg, { zoom: PNG_SCALE });
       return [
         new Paragraph({
-          children: [new ImageRun({ type: 'svg', data: Buffer.from(chartSvg(c, 220)), fallback: { type: 'png', data: png.data }, transformation: { width: png.width, height: png.height }, altText: { name: c.id, title: c.title, description: b.alt } })],
+          children: [new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width: Math.round(png.width / PNG_SCALE), height: Math.round(png.height / PNG_SCALE) }, altText: { name: c.id, title: c.title, description: b.alt } })],
         }),
       ];
     }
@@ -183,7 +196,9 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
 };
 
 export const writeDocx: Writer = async (doc, p, ctx) => {
-  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false };
+  // resvg is set up only for documents with something to draw.
+  const draws = allBlocks(doc).some((b) => (b.type === 'pictureRow' && b.picture.symbol) || (b.type === 'figure' && b.graphic.type === 'chart'));
+  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
   const c = doc.cover;
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),

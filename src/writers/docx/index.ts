@@ -1,12 +1,13 @@
 // DOCX writer (DX-01…DX-14): real Title and Heading styles with outline levels, list
-// numbering, repeating table header rows, pictures with alt text and a drawn bitmap fallback,
-// title/author/language metadata and a contents field; one handler per node type. Output is
-// made byte-identical for the same input (determinism.ts).
+// numbering (printed labels too), repeating table header rows, pictures with alt text and a
+// drawn bitmap fallback, title/author/language metadata and a contents field; one handler per
+// node type. Space between blocks is paragraph spacing, never
+// an empty paragraph. Output is made byte-identical for the same input (determinism.ts).
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
-  type ParagraphChild,
+  type INumberingOptions, type IParagraphOptions, type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
@@ -15,6 +16,7 @@ import { symbolSvg } from '../common/symbols.ts';
 import { chartSvg } from '../common/chart-svg.ts';
 import { fitTable } from '../common/table.ts';
 import { packDeterministic } from './determinism.ts';
+import { labelRuns } from './labels.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
 import { allBlocks, hasGlossary, inlineText } from '../../model/walk.ts';
 
@@ -24,6 +26,7 @@ const ACCENT = '1D3557';
 const NBSP = '\u00a0';
 
 type Out = Paragraph | Table | TableOfContents;
+type NumberingDefinition = INumberingOptions['config'][number];
 
 interface W {
   doc: DocumentModel;
@@ -33,12 +36,19 @@ interface W {
   bold: boolean;
   /** Draws SVG as PNG (absent when the document has no symbol or chart to draw). */
   png?: Rasterise;
+  /** Numbering definitions of the labelled lists, added to the document's numbering. */
+  numbering: NumberingDefinition[];
+  /** How deep in labelled lists the blocks are (each level indents one more step). */
+  depth: number;
+  /** The space a table leaves below it, given to the paragraph after it as space before. */
+  gap: number;
 }
 
 const half = (pt: number) => Math.round(pt * 2);
 /** Bitmaps are drawn at twice the picture's size in pixels at 96 dpi (192 dpi: sharp in print). */
 const PNG_SCALE = 2;
 const CHART_SIZE = 220;
+const STEP = 720; // a list level's indent, in twips
 
 const INLINES: Handlers<Inline, [W], ParagraphChild[]> = {
   text: (i, w) => [new TextRun({ text: i.text, bold: w.bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })],
@@ -55,12 +65,41 @@ const INLINES: Handlers<Inline, [W], ParagraphChild[]> = {
 };
 
 const runs = (xs: Inline[], w: W, bold = false): ParagraphChild[] => xs.flatMap((i) => dispatch(INLINES, i, bold ? { ...w, bold } : w));
-const para = (xs: Inline[], w: W, opts: Record<string, unknown> = {}) => new Paragraph({ children: runs(xs, w), ...opts });
-const plain = (text: string, opts: Record<string, unknown> = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold as boolean | undefined })], ...opts });
 const blocks = (bs: Block[], w: W): Out[] => bs.flatMap((b) => dispatch(BLOCKS, b, w));
 
-const heading = (text: string, level: number, id?: string) =>
-  new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], keepNext: true, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
+/**
+ * A paragraph of the body, in reading order: the first after a table takes the space the table
+ * leaves below it as space before (the paragraphs are made in the order they are written).
+ */
+function P(w: W, o: IParagraphOptions): Paragraph {
+  if (!w.gap) return new Paragraph(o);
+  const before = Math.max(w.gap, o.spacing?.before ?? 0);
+  w.gap = 0;
+  return new Paragraph({ ...o, spacing: { ...o.spacing, before } });
+}
+const para = (xs: Inline[], w: W, opts: IParagraphOptions = {}) => P(w, { children: runs(xs, w), ...opts });
+const plain = (text: string, w: W, opts: IParagraphOptions & { bold?: boolean } = {}) => {
+  const { bold, ...rest } = opts;
+  return P(w, { children: [new TextRun({ text, bold })], ...rest });
+};
+
+/** A heading keeps its style's space before, which is more than a table's gap below. */
+function heading(w: W, text: string, level: number, id?: string): Paragraph {
+  w.gap = 0;
+  return new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], keepNext: true, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
+}
+
+/**
+ * A table cell's blocks. A cell must end with a paragraph: one whose blocks end with a table
+ * (none does today: Easy Read rows hold text and lists) ends with the table's gap as a paragraph.
+ */
+function cellChildren(bs: Block[], w: W): (Paragraph | Table)[] {
+  const out = blocks(bs, w) as (Paragraph | Table)[];
+  if (!(out.at(-1) instanceof Table)) return out;
+  const gap = w.gap;
+  w.gap = 0;
+  return [...out, new Paragraph({ spacing: { before: gap, after: 0 }, children: [] })];
+}
 
 function table(b: Extract<Block, { type: 'table' }>, w: W): Out[] {
   const { columns: cols, rows: body, rowHeaders } = fitTable(b.columns, b.rows, b.rowHeaders, w.p.maxTableColumns);
@@ -69,46 +108,64 @@ function table(b: Extract<Block, { type: 'table' }>, w: W): Out[] {
       children: [new Paragraph({ children: runs(xs.length ? xs : [{ type: 'text', text: '–' }], w, header), keepLines: true })],
       shading: header ? { type: ShadingType.CLEAR, fill: 'EEF3F8', color: 'auto' } : undefined,
     });
-  return [
-    plain(b.caption, { style: 'Caption', keepNext: true }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) }),
-        ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, rowHeaders && j === 0)) })),
-      ],
-    }),
-    new Paragraph({ children: [], spacing: { after: 0 } }),
-  ];
+  const caption = plain(b.caption, w, { style: 'Caption', keepNext: true });
+  const t = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) }),
+      ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, rowHeaders && j === 0)) })),
+    ],
+  });
+  // A line's space below the table, as the next paragraph's space before.
+  w.gap = lineOf(w.p);
+  return [caption, t];
 }
 
+/** One line of body text, in twips. */
+const lineOf = (p: Profile) => Math.round(p.body * p.lineHeight * 20);
+
 function list(b: List, w: W): Out[] {
-  if (b.labels) {
-    // Printed labels (a), m) …) are content, kept as written with a hanging indent.
-    return b.items.flatMap((item, n) =>
-      item.flatMap((x, i) =>
-        x.type === 'paragraph'
-          ? [new Paragraph({ children: [...(i === 0 ? [new TextRun(`${b.labels![n]}\t`)] : []), ...runs(x.inlines, w)], indent: { left: 720, hanging: 720 }, tabStops: [{ type: TabStopType.LEFT, position: 720 }], spacing: { after: 80 } })]
-          : dispatch(BLOCKS, x, w),
-      ),
-    );
-  }
+  if (b.labels) return labelledList(b, b.labels, w);
   const reference = b.style;
   // Each ordered list restarts its numbering: an instance of its own.
   const instance = b.style === 'ordered' ? Number(w.ctx.nextId('ordered').split('-').pop()) : undefined;
   return b.items.flatMap((item) =>
     item.flatMap((x, i) => {
-      if (x.type === 'paragraph') return [new Paragraph({ children: runs(x.inlines, w), ...(i === 0 ? { numbering: { reference, level: 0, ...(instance !== undefined ? { instance } : {}) } } : { indent: { left: 720 } }), spacing: { after: 80 } })];
+      if (x.type === 'paragraph') return [P(w, { children: runs(x.inlines, w), ...(i === 0 ? { numbering: { reference, level: 0, ...(instance !== undefined ? { instance } : {}) } } : { indent: { left: STEP } }), spacing: { after: 80 } })];
       return dispatch(BLOCKS, x, w);
     }),
   );
 }
 
+/**
+ * Printed labels (a), m), 1.2 …) are Word numbering whose level text prints them exactly
+ * (labels.ts): one numbering definition per run of labels that follow on, with a hanging indent
+ * one step deeper for each labelled list it is in.
+ */
+function labelledList(b: List, labels: string[], w: W): Out[] {
+  const left = STEP * (w.depth + 1);
+  const refs: string[] = [];
+  for (const run of labelRuns(labels)) {
+    const reference = w.ctx.nextId('labels');
+    w.numbering.push({ reference, levels: [{ level: 0, format: run.format, text: run.text, start: run.start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left, hanging: STEP } } } }] });
+    for (let i = 0; i < run.count; i++) refs.push(reference);
+  }
+  const inner: W = { ...w, depth: w.depth + 1 };
+  const out = b.items.flatMap((item, n) =>
+    item.flatMap((x, i) => {
+      if (x.type !== 'paragraph') return dispatch(BLOCKS, x, inner);
+      return [P(inner, { children: runs(x.inlines, w), ...(i === 0 ? { numbering: { reference: refs[n], level: 0 } } : { indent: { left } }), spacing: { after: 80 } })];
+    }),
+  );
+  w.gap = inner.gap;
+  return out;
+}
+
 const BLOCKS: Handlers<Block, [W], Out[]> = {
   // The contents' own heading is Word's TOC Heading, so the contents field does not list itself.
-  heading: (b) => [b.id === 'contents' ? plain(b.text, { style: 'TOCHeading' }) : heading(b.text, b.level, b.outline ? b.id : undefined)],
+  heading: (b, w) => [b.id === 'contents' ? (w.gap = 0, plain(b.text, w, { style: 'TOCHeading' })) : heading(w, b.text, b.level, b.outline ? b.id : undefined)],
   paragraph: (b, w) => [para(b.inlines, w)],
-  pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
+  pageBreak: (b, w) => ((w.gap = 0), [new Paragraph({ children: [new PageBreak()] })]),
   pictureRow: (b, w) => {
     // A borderless two-column row: picture left (with alt text), its text right.
     const px = Math.round((w.p.picture * 96) / 72);
@@ -123,6 +180,11 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
     }
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
     const borders = { top: none, bottom: none, left: none, right: none };
+    // The row is a table: a gap left by a table before it stays for the paragraph after it.
+    const pending = w.gap;
+    w.gap = 0;
+    const text = cellChildren(b.blocks, w);
+    w.gap = Math.max(pending, w.gap);
     return [
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
@@ -132,7 +194,7 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
             cantSplit: true,
             children: [
               new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
-              new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: blocks(b.blocks, w) as Paragraph[] }),
+              new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: text }),
             ],
           }),
         ],
@@ -144,21 +206,21 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
   definitions: (b, w) =>
     b.style === 'fields'
       ? // A paper's header block: each label in a column of its own, its value beside it.
-        b.items.map((f) => new Paragraph({ children: [new TextRun({ text: f.term, bold: true }), new TextRun('\t'), ...runs(f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : [])), w)], indent: { left: 2835, hanging: 2835 }, tabStops: [{ type: TabStopType.LEFT, position: 2835 }], spacing: { after: 60 } }))
+        b.items.map((f) => P(w, { children: [new TextRun({ text: f.term, bold: true }), new TextRun('\t'), ...runs(f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : [])), w)], indent: { left: 2835, hanging: 2835 }, tabStops: [{ type: TabStopType.LEFT, position: 2835 }], spacing: { after: 60 } }))
       : b.style === 'facts'
       ? b.items.map((f) => {
           const body = f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : []));
-          return new Paragraph({ style: 'KeyFact', children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: ACCENT }), new TextRun(' '), ...runs(body, w)] });
+          return P(w, { style: 'KeyFact', children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: ACCENT }), new TextRun(' '), ...runs(body, w)] });
         })
       : b.items.flatMap((e) => [
-          new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new Bookmark({ id: e.id, children: [new TextRun({ text: e.term, bold: true })] })] }),
+          P(w, { keepNext: true, spacing: { after: 40 }, children: [new Bookmark({ id: e.id, children: [new TextRun({ text: e.term, bold: true })] })] }),
           ...blocks(e.body, w),
         ]),
   quote: (b, w) => {
     const paras = b.blocks.filter((x) => x.type === 'paragraph');
     return [
       ...paras.map((x, i) => para([{ type: 'text', text: i === 0 ? '“' : '' }, ...x.inlines, { type: 'text', text: i === paras.length - 1 ? '”' : '' }], w, { style: 'Quote' })),
-      ...(b.by ? [plain(`– ${b.by}`, { style: 'Quote', bold: true })] : []),
+      ...(b.by ? [plain(`– ${b.by}`, w, { style: 'Quote', bold: true })] : []),
     ];
   },
   box: (b, w) => blocks(b.blocks, w),
@@ -169,7 +231,7 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
       // Shown at the drawing's own size; its bitmap at twice that.
       const png = w.png!(svg, { zoom: PNG_SCALE });
       return [
-        new Paragraph({
+        P(w, {
           children: [new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width: Math.round(png.width / PNG_SCALE), height: Math.round(png.height / PNG_SCALE) }, altText: { name: c.id, title: c.title, description: b.alt } })],
         }),
       ];
@@ -178,31 +240,30 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
     const width = Math.min(500, im.width);
     const height = Math.round((im.height / im.width) * width);
     return [
-      new Paragraph({ children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'figure', title: b.caption ?? w.doc.labels.picture, description: b.alt } })] }),
-      ...(b.caption ? [plain(b.caption, { style: 'Caption' })] : []),
+      P(w, { children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'figure', title: b.caption ?? w.doc.labels.picture, description: b.alt } })] }),
+      ...(b.caption ? [plain(b.caption, w, { style: 'Caption' })] : []),
     ];
   },
   group: (b, w) => {
     if (b.role !== 'contact') return blocks(b.blocks, w);
-    // A contact's lines stay together: each keeps with the next.
-    const [name, ...rest] = b.blocks;
-    return [
-      ...(name?.type === 'paragraph' ? [para(name.inlines, w, { keepNext: true, spacing: { after: 60 } })] : []),
-      ...rest.map((x) => (x.type === 'paragraph' ? para(x.inlines, w, { spacing: { after: 60 }, keepNext: true }) : blocks([x], w))).flat(),
-      new Paragraph({ children: [] }),
-    ];
+    // A contact's lines stay together: each keeps with the next, and the last leaves a line below it.
+    return b.blocks.flatMap((x, i) => {
+      const last = i === b.blocks.length - 1;
+      if (x.type !== 'paragraph') return blocks([x], w);
+      return [para(x.inlines, w, { keepNext: !last, spacing: { after: last ? 60 + lineOf(w.p) : 60 } })];
+    });
   },
-  contents: (b, w) => [new TableOfContents(w.doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1' })],
+  contents: (b, w) => ((w.gap = 0), [new TableOfContents(w.doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1' })]),
 };
 
 export const writeDocx: Writer = async (doc, p, ctx) => {
   // resvg is set up only for documents with something to draw.
   const draws = allBlocks(doc).some((b) => (b.type === 'pictureRow' && b.picture.symbol) || (b.type === 'figure' && b.graphic.type === 'chart'));
-  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
+  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false, numbering: [], depth: 0, gap: 0, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
   const c = doc.cover;
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),
-    ...(c.subtitle ? [plain(c.subtitle, { style: 'Subtitle' })] : []),
+    ...(c.subtitle ? [plain(c.subtitle, w, { style: 'Subtitle' })] : []),
     ...c.lines.map((l) => para(l.inlines, w)),
     ...blocks(doc.blocks, w),
   ];
@@ -247,6 +308,7 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
         // The tick keeps the list's meaning ("achieved"): a screen reader says "check mark".
         { reference: 'check', levels: [{ level: 0, format: LevelFormat.BULLET, text: '✓', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } }, run: { font: 'Segoe UI Symbol', color: '00603A' } } }] },
         { reference: 'ordered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+        ...w.numbering,
       ],
     },
     sections: [

@@ -1,11 +1,13 @@
 // The DOCX read back from its own XML (jszip) and its pictures decoded with pngjs, independently
 // of the writer (issue 13): every Easy Read picture's bitmap fallback is its symbol, drawn; printed
-// labels are Word numbering whose level text prints them; no empty paragraph makes space.
+// labels are Word numbering whose level text prints them; no empty paragraph makes space; the
+// contents field carries its entries with the PDF's page numbers (read from the PDF's outline).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import pngjs from 'pngjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
 import { loadContent } from '../src/pipeline/validate.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
@@ -14,6 +16,7 @@ import { childBlocks, walkBlocks, inlineText } from '../src/model/walk.ts';
 import type { Block, DocumentModel } from '../src/model/types.ts';
 import { labelRuns, formatNumber } from '../src/writers/docx/labels.ts';
 import { contentFiles } from './support/content.ts';
+import { KINDS } from '../templates/index.ts';
 
 const EASY_READ = 'content/easy-read/osborne-court-easy-read.yaml';
 const LOCAL_ACCOUNT = 'content/local-account-2016-17/local-account-2016-17.yaml';
@@ -212,6 +215,49 @@ describe('spacing (issue 13)', () => {
       const x = await parts(f.data);
       const empty = paragraphsOf(x.document).filter((p) => !/<w:r>|<w:r\s|<w:bookmarkStart|<w:hyperlink/.test(p));
       expect(empty, f.file.file).toEqual([]);
+    }
+  });
+});
+
+/** The page each top-level outline item of a PDF goes to, by its title. */
+async function outlinePages(data: Uint8Array): Promise<Map<string, number>> {
+  const pdf = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+  const pages = new Map<string, number>();
+  const visit = async (items: { title: string; dest: unknown; items: unknown[] }[]) => {
+    for (const item of items) {
+      const dest = typeof item.dest === 'string' ? await pdf.getDestination(item.dest) : (item.dest as unknown[] | null);
+      if (dest?.[0]) pages.set(item.title, (await pdf.getPageIndex(dest[0] as { num: number; gen: number })) + 1);
+      await visit(item.items as typeof items);
+    }
+  };
+  await visit(((await pdf.getOutline()) ?? []) as never);
+  return pages;
+}
+
+describe('contents (issue 13)', () => {
+  it("renders each profile's PDF before its DOCX, whose contents take the PDF's pages (publish.ts)", () => {
+    for (const k of Object.values(KINDS)) {
+      const keys = k.outputs.map((o) => `${o.profile}.${o.format}`);
+      for (const [i, key] of keys.entries()) if (key.endsWith('.docx')) expect(keys.indexOf(key.replace(/docx$/, 'pdf')), `${k.kind}: ${key}`).toBeLessThan(i);
+    }
+  });
+
+  it.each([LOCAL_ACCOUNT, 'content/strategy/your-life-your-wellbeing-strategy.yaml'])('%s: the contents field lists every contents entry with its page in the PDF', async (file) => {
+    const entries: { text: string }[] = [];
+    walkBlocks(modelOf(file).blocks, (b) => b.type === 'contents' && entries.push(...b.entries));
+    expect(entries.length).toBeGreaterThan(3);
+    const files = await render(file, ['pdf', 'docx', 'large-print-pdf', 'large-print-docx']);
+    for (const profile of ['standard', 'large-print']) {
+      const pdf = files.find((f) => f.file.format === 'pdf' && f.file.profile === profile)!;
+      const docx = files.find((f) => f.file.format === 'docx' && f.file.profile === profile)!;
+      const pages = await outlinePages(pdf.data);
+      const x = await parts(docx.data);
+      const toc = /<w:sdt>.*?<w:docPartGallery w:val="Table of Contents"\/>.*?<w:sdtContent>(.*?)<\/w:sdtContent>/s.exec(x.document)![1];
+      expect(toc).toMatch(/<w:instrText[^>]*>TOC \\h/);
+      // Between the field's separate and end: one paragraph per entry, its title, a tab, its page.
+      const shown = paragraphsOf(toc).map(textOf).filter((t) => t !== '');
+      expect(shown, profile).toEqual(entries.map((e) => `${e.text}\t${pages.get(e.text)}`));
+      expect(new Set(entries.map((e) => pages.get(e.text))).size, 'the pages are real, not one placeholder').toBeGreaterThan(3);
     }
   });
 });

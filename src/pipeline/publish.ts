@@ -76,8 +76,11 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
   const outputs = selectOutputs(kind.outputs, opts.formats);
   const finish = (doc: typeof built.doc) => finishModel(doc, built, sourceKey, content);
   // Each output gets a fresh context, so its own ids count from one whatever was rendered before.
+  // A PDF's pages are given to the outputs of its profile made after it: the outputs list each
+  // profile's PDF before its DOCX (formats.ts), whose contents show the PDF's page numbers.
+  const pdfPages = new Map<string, ReadonlyMap<string, number>>();
   const render = (o: (typeof outputs)[number]) => {
-    const ctx = renderContext(assets, model.meta.published);
+    const ctx = renderContext(assets, model.meta.published, pdfPages.get(o.profile));
     return kind.render ? kind.render(built, o, { ctx, finish }) : o.writer(model, profileOf(o), ctx);
   };
   const files: Rendered[] = [];
@@ -85,6 +88,7 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     const t0 = performance.now();
     const out = await render(o);
     const ms = performance.now() - t0;
+    if (o.format === 'pdf' && out.anchors && !pdfPages.has(o.profile)) pdfPages.set(o.profile, out.anchors);
     const r: Rendered = {
       file: {
         format: o.format,

@@ -18,6 +18,11 @@ export interface RenderContext {
   epoch: Date;
   /** A fresh id for the writer's own anchors ("note-1"), counted per render. */
   nextId(prefix: string): string;
+  /**
+   * The page each anchor (heading id) starts on in this publication's PDF of the same profile,
+   * when it was rendered first: the DOCX writes them as its contents' and cross-references' pages.
+   */
+  pagesOf?: ReadonlyMap<string, number>;
 }
 
 export interface WriterOutput {
@@ -38,10 +43,11 @@ export function dispatch<N extends { type: string }, Args extends unknown[], R>(
   return (table[node.type as N['type']] as (node: N, ...args: Args) => R)(node, ...args);
 }
 
-export function renderContext(assets: Assets, published: string): RenderContext {
+export function renderContext(assets: Assets, published: string, pagesOf?: ReadonlyMap<string, number>): RenderContext {
   const counts = new Map<string, number>();
   return {
     assets,
+    ...(pagesOf ? { pagesOf } : {}),
     epoch: new Date(`${published}T00:00:00Z`),
     nextId(prefix) {
       const n = (counts.get(prefix) ?? 0) + 1;

@@ -1,13 +1,13 @@
 // DOCX writer (DX-01…DX-14): real Title and Heading styles with outline levels, list
 // numbering (printed labels too), repeating table header rows, pictures with alt text and a
-// drawn bitmap fallback, title/author/language metadata and a contents field; one handler per
-// node type. Space between blocks is paragraph spacing, never
+// drawn bitmap fallback, title/author/language metadata and a contents field filled in with
+// the PDF's pages; one handler per node type. Space between blocks is paragraph spacing, never
 // an empty paragraph. Output is made byte-identical for the same input (determinism.ts).
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
-  type INumberingOptions, type IParagraphOptions, type ParagraphChild,
+  type INumberingOptions, type IParagraphOptions, type PageNumberEstimator, type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
@@ -253,8 +253,51 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
       return [para(x.inlines, w, { keepNext: !last, spacing: { after: last ? 60 + lineOf(w.p) : 60 } })];
     });
   },
-  contents: (b, w) => ((w.gap = 0), [new TableOfContents(w.doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1' })]),
+  // The entries are docx's, one per heading the field lists, linked to it; their pages are the PDF's (pdfPages).
+  contents: (b, w) => ((w.gap = 0), [new TableOfContents(w.doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1', beginDirty: true })]),
 };
+
+/**
+ * The pages of the bookmarks from the PDF of the same publication (ctx.pagesOf): a heading's
+ * own bookmark (its id) and the contents field's bookmark beside it get the heading's page, so
+ * the contents and the cross-references show the PDF's page numbers until Word updates them.
+ */
+function pdfPages(pages: ReadonlyMap<string, number>): PageNumberEstimator {
+  return (body) => {
+    const bookmarks = new Map<string, string>();
+    const bookmarkPageNumbers = new Map<string, number>();
+    visitParagraphs(body, (names) => {
+      const page = names.map((n) => pages.get(n)).find((n) => n !== undefined);
+      if (page === undefined) return;
+      for (const n of names) bookmarks.set(n, String(page)), bookmarkPageNumbers.set(n, page);
+    });
+    return { bookmarks, bookmarkPageNumbers };
+  };
+}
+
+/** Calls back with the names of the bookmarks that start in each paragraph of docx's formatted XML. */
+function visitParagraphs(node: unknown, visit: (names: string[]) => void): void {
+  if (Array.isArray(node)) return node.forEach((n) => visitParagraphs(n, visit));
+  if (typeof node !== 'object' || node === null) return;
+  for (const [name, content] of Object.entries(node)) {
+    if (name === 'w:p') {
+      const names: string[] = [];
+      collectBookmarks(content, names);
+      if (names.length) visit(names);
+    } else if (name !== '_attr') visitParagraphs(content, visit);
+  }
+}
+
+function collectBookmarks(node: unknown, names: string[]): void {
+  if (Array.isArray(node)) return node.forEach((n) => collectBookmarks(n, names));
+  if (typeof node !== 'object' || node === null) return;
+  for (const [name, content] of Object.entries(node)) {
+    if (name === 'w:bookmarkStart') {
+      const attr = (Array.isArray(content) ? content.find((c) => c && typeof c === 'object' && '_attr' in c)?._attr : (content as { _attr?: Record<string, unknown> })?._attr) as Record<string, unknown> | undefined;
+      if (typeof attr?.['w:name'] === 'string') names.push(attr['w:name']);
+    } else if (name !== '_attr') collectBookmarks(content, names);
+  }
+}
 
 export const writeDocx: Writer = async (doc, p, ctx) => {
   // resvg is set up only for documents with something to draw.
@@ -282,7 +325,10 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
     description: m.subject,
     keywords: m.keywords.join(', '),
     revision: 1,
+    // Word updates every field when it opens the document: the contents' and cross-references'
+    // pages (the PDF's until then) become its own.
     features: { updateFields: true },
+    ...(ctx.pagesOf ? { pageNumbers: pdfPages(ctx.pagesOf) } : {}),
     styles: {
       default: {
         document: { run: { font: 'Arial', size: bodySize, language: { value: m.language } }, paragraph: { spacing: { line: Math.round(240 * p.lineHeight), lineRule: LineRuleType.AUTO, after: Math.round(p.body * 12) } } },

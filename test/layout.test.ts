@@ -15,7 +15,9 @@ import { renderContext } from '../src/writers/context.ts';
 import type { DocumentModel, Inline } from '../src/model/types.ts';
 import { planPrintTable, textWidth } from '../src/writers/common/table.ts';
 import { contentFiles } from './support/content.ts';
-import { checkLayout, type Violation } from './support/layout-invariants.ts';
+import { checkArea, checkComplete, checkLayout, checkSplits, checkStranding, labelsOf, readLayout, type LayoutPage, type Violation } from './support/layout-invariants.ts';
+import { walk, type StructNode } from './support/pdf-reader.ts';
+import { allBlocks } from '../src/model/walk.ts';
 import { corpus, easyRead, localAccount } from './support/generate.ts';
 
 const TIMEOUT = 240_000;
@@ -136,4 +138,98 @@ describe('layout invariants on generated documents', () => {
     console.log(`layout stress corpus: ${LOCAL_ACCOUNTS + EASY_READS} documents, ${pdfs} PDFs, seed ${SEED}, ${all.length} violations`);
     expect(summary(all)).toBe('');
   }, TIMEOUT * 2);
+});
+
+// The checks above pass only if they can fail: each is shown a defect of its kind, made by
+// mutating a real PDF's read-back (or the model it is checked against), and must name it.
+describe('the layout invariants catch the defects they are for', () => {
+  const file = contentFiles().find((f) => f.includes('local-account'))!;
+  const loadModel = () => {
+    const text = readFileSync(file);
+    const loaded = loadContent(file, text, folderImageLoader(file), { loadText: folderTextLoader(file), symbols });
+    if (!loaded.ok) throw new Error(`${file} is invalid`);
+    return loaded.model;
+  };
+  const model = loadModel();
+  const frame = pageFrame(PROFILES.standard);
+  const bytes = (async () => (await writePdf(model, PROFILES.standard, renderContext(assets, model.meta.published))).bytes)();
+  const read = async () => readLayout(await bytes);
+  const rolesOf = (p: LayoutPage, r: { mcid?: string }) => (p.ancestors.get(r.mcid ?? '') ?? []).map((a) => a.role);
+  /** Drops from a page every run below the first tagged run that `pick` chooses, and their text from the tag tree. */
+  const cutBelow = (p: LayoutPage, pick: (roles: (string | undefined)[]) => boolean) => {
+    const at = p.runs.find((r) => r.mcid && pick(rolesOf(p, r)));
+    if (!at) return false;
+    const gone = new Set(p.runs.filter((r) => r.mcid && r.y < at.y - 1).map((r) => r.mcid!));
+    p.runs = p.runs.filter((r) => !r.mcid || !gone.has(r.mcid));
+    for (const id of gone) p.byMcid.delete(id);
+    walk(p.tree, (n) => {
+      if (n.children) n.children = n.children.filter((c) => !(c.type === 'content' && c.id && gone.has(c.id)));
+    });
+    return gone.size > 0;
+  };
+
+  it('area: text set with narrower margins than the profile is reported past the margin', async () => {
+    const wide = await writePdf(model, { ...PROFILES.standard, margin: 30 }, renderContext(assets, model.meta.published));
+    const vs = checkArea(await readLayout(wide.bytes), frame);
+    expect(vs.length).toBeGreaterThan(0);
+    expect(summary(vs)).toMatch(/left of the margin|right of the margin/);
+  }, TIMEOUT);
+
+  it('strand: a heading left as the last line of a page is reported', async () => {
+    const pdf = await read();
+    const i = pdf.pages.findIndex((p, k) => k > 2 && k < pdf.pages.length - 1 && cutBelow(p, (r) => r.includes('H2') || r.includes('H3')));
+    expect(i).toBeGreaterThan(0);
+    expect(summary(checkStranding(pdf))).toMatch(new RegExp(`^p${i + 1} strand: a heading \\(H[23]\\) ends the page`, 'm'));
+  }, TIMEOUT);
+
+  it('strand: a table header row left as the last line of a page is reported', async () => {
+    const pdf = await read();
+    const i = pdf.pages.findIndex((p, k) => k < pdf.pages.length - 1 && cutBelow(p, (r) => r.includes('THead')));
+    expect(i).toBeGreaterThan(0);
+    expect(summary(checkStranding(pdf))).toMatch(new RegExp(`^p${i + 1} strand: a table (header row|caption) ends the page`, 'm'));
+  }, TIMEOUT);
+
+  it('split: a glossary term parted from its definition is reported', async () => {
+    const pdf = await read();
+    let page = 0;
+    for (const [k, p] of pdf.pages.entries()) {
+      let body: StructNode | undefined;
+      walk(p.tree, (n) => {
+        if (!body && n.role === 'LI' && n.children?.some((c) => c.role === 'Lbl' && c.children?.some((x) => x.type === 'content'))) body = n.children.find((c) => c.role === 'LBody');
+      });
+      if (!body) continue;
+      body.children = [];
+      page = k + 1;
+      break;
+    }
+    expect(page).toBeGreaterThan(0);
+    expect(summary(checkSplits(pdf, frame, labelsOf(model)))).toMatch(new RegExp(`^p${page} split: the label .* is on this page and what it labels on the next`, 'm'));
+  }, TIMEOUT);
+
+  it('split: an empty fragment of a box at the foot of a page is reported', async () => {
+    const pdf = await read();
+    // A page whose last line stands clear of the text area's foot: the fragment goes in the gap.
+    const foot = pdf.height - frame.bottom;
+    const gap = (p: LayoutPage) => Math.min(...p.runs.filter((r) => r.mcid).map((r) => r.y - r.size * 0.3)) - foot;
+    const k = pdf.pages.findIndex((p, i) => i > 0 && p.runs.some((r) => r.mcid) && gap(p) > 12);
+    expect(k).toBeGreaterThan(0);
+    const high = Math.floor(gap(pdf.pages[k]) - 2);
+    pdf.pages[k].drawings.push({ kind: 'fill', x1: frame.left, x2: frame.right, y1: foot, y2: foot + high, artifact: true, lineWidth: 0 });
+    const page = k + 1;
+    expect(summary(checkSplits(pdf, frame, labelsOf(model)))).toMatch(new RegExp(`^p${page} split: an empty fragment of a box or table \\(fill ${high} pt high, no text in it\\) at the foot of the page`, 'm'));
+  }, TIMEOUT);
+
+  it('complete: a word the model has and the PDF lacks is reported, in a paragraph and in a table cell', async () => {
+    const pdf = await read();
+    const m = loadModel();
+    const para = m.blocks.find((b): b is Extract<typeof b, { type: 'paragraph' }> => b.type === 'paragraph')!;
+    para.inlines.push({ type: 'text', text: ' Quillwort' });
+    const table = allBlocks(m).find((b): b is Extract<typeof b, { type: 'table' }> => b.type === 'table')!;
+    table.rows[0][table.rows[0].length - 1] = [{ type: 'text', text: 'Xanthoria' }];
+    const s = summary(checkComplete(pdf, m, placeholder));
+    expect(s).toMatch(/paragraph [^:]*: 1 of \d+ word\(s\) not found in reading order: "Quillwort"/);
+    expect(s).toMatch(/table [^:]*: 1 of \d+ word\(s\) of its cells not found: "Xanthoria"/);
+    // And the model as it is has every word.
+    expect(summary(checkComplete(pdf, model, placeholder))).toBe('');
+  }, TIMEOUT);
 });

@@ -8,6 +8,7 @@ import type { Problem } from '../src/parse/problems.ts';
 import type { OutputSpec } from '../src/pipeline/formats.ts';
 import type { RenderContext, WriterOutput } from '../src/writers/context.ts';
 import type { ImageLoader, Located } from './common/blocks.ts';
+import type { Organisation } from '../src/organisation/types.ts';
 
 /** A content file beside this one, loaded through the whole pipeline (for kinds that name files). */
 export type Beside =
@@ -22,6 +23,11 @@ export interface BuildContext {
   /** The Easy Read symbols there are. */
   symbols: ReadonlySet<string>;
   loadBeside(name: string): Beside;
+  /**
+   * The organisation profile that governs this file, with this publication's own overrides
+   * (src/organisation/publication.ts): its labels, decision-number templates, committees, formats.
+   */
+  organisation: Organisation;
 }
 
 export interface Built {

@@ -1,8 +1,8 @@
 // Parse → validate → build → lower: turns an uploaded content file into the core document
 // model, or into every located problem at once. A kind's builder runs only on content its
-// schema accepted, so it works on typed input. No I/O here: pictures and files beside this
-// one come through the loaders given.
-import type { z } from 'zod';
+// schema accepted, so it works on typed input. No I/O here: pictures, files beside this one and
+// the organisation profile come through the options given. The profile, with this publication's
+// overrides (src/organisation/publication.ts), is the builder's and the writers' (identity, labels).
 import { kindOf, KINDS, type KindDescriptor } from '../../templates/index.ts';
 import type { Beside, Built, BuildContext } from '../../templates/kind.ts';
 import type { ImageLoader, Located } from '../../templates/common/blocks.ts';
@@ -11,9 +11,12 @@ import { domainChildren, type Block as DomainBlock, type DomainDocument } from '
 import { lower } from '../model/lower.ts';
 import { parseSource, type SourceFile } from '../parse/source.ts';
 import { byPosition, formatPath, type PathKey, type Problem } from '../parse/problems.ts';
-import { fieldNames, suggestion } from './field-names.ts';
+import { dedupe, getIn, schemaProblems } from './schema-problems.ts';
+import type { Organisation } from '../organisation/types.ts';
+import { DEFAULT_ORGANISATION } from '../organisation/kent.ts';
+import { alternativeFormatsOf, forPublication } from '../organisation/publication.ts';
 
-export type Loaded = { ok: true; model: DocumentModel; domain: DomainDocument; data: unknown; kind: KindDescriptor; built: Built; warnings: Problem[] };
+export type Loaded = { ok: true; model: DocumentModel; domain: DomainDocument; data: unknown; kind: KindDescriptor; built: Built; warnings: Problem[]; organisation: Organisation };
 export type LoadResult = Loaded | { ok: false; problems: Problem[] };
 
 export interface LoadOptions {
@@ -23,6 +26,8 @@ export interface LoadOptions {
   parsed?: ReturnType<typeof parseSource>;
   /** The Easy Read symbols there are (the assets' names). */
   symbols?: ReadonlySet<string>;
+  /** The organisation profile that governs this file (src/organisation/find.ts); the installation's default if not given. */
+  organisation?: Organisation;
 }
 
 /** Tells, from its text, whether content is of a kind that names other files (read before it is parsed). */
@@ -48,36 +53,44 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
   }
 
   const result = kind.schema.safeParse(data);
-  if (!result.success) return { ok: false, problems: dedupe(result.error.issues.flatMap((i) => zodProblem(i, src, data, kind))).sort(byPosition) };
+  if (!result.success) return { ok: false, problems: schemaProblems(result.error.issues, src, data, kind.schema).sort(byPosition) };
+  const own = forPublication(opts.organisation ?? DEFAULT_ORGANISATION, result.data);
+  const organisation = own.organisation;
 
   const loadBeside = (name: string): Beside => {
     const beside = opts.loadText?.(name);
     if (beside === undefined) return { status: 'missing' };
     if (namesFiles(typeof beside === 'string' ? beside : Buffer.from(beside).toString('utf8'))) return { status: 'names-files' };
-    const r = loadContent(name, beside, loadImage, { symbols: opts.symbols });
+    const r = loadContent(name, beside, loadImage, { symbols: opts.symbols, organisation: opts.organisation });
     return { status: 'loaded', text: beside, result: r.ok ? { ok: true, domain: r.domain, data: r.data, kind: r.kind.kind } : r };
   };
-  const ctx: BuildContext = { file, loadImage, symbols: opts.symbols ?? new Set(), loadBeside };
+  const ctx: BuildContext = { file, loadImage, symbols: opts.symbols ?? new Set(), loadBeside, organisation };
   const built = kind.build(result.data, ctx);
+  // Whom to ask for another format is the profile's (or this publication's own), for every kind:
+  // the download page names it whatever the kind's builder said.
+  built.doc.meta.alternativeFormats = alternativeFormatsOf(organisation);
   const pathsSrc = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source ?? src : src;
-  const problems = dedupe([...built.problems.map((p) => locate(p, pathsSrc)), ...(built.located ?? [])]).sort(byPosition);
+  const problems = dedupe([...own.problems.map((p) => locate(p, src)), ...built.problems.map((p) => locate(p, pathsSrc)), ...(built.located ?? [])]).sort(byPosition);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-  return { ok: true, model: finish(built.doc, pathsSrc), domain: built.doc, data: result.data, kind, built, warnings: problems };
+  return { ok: true, model: finish(built.doc, pathsSrc, organisation), domain: built.doc, data: result.data, kind, built, warnings: problems, organisation };
 }
 
 /** Locates and lowers a built document: the core model, every node with its source position. */
-export function finishModel(doc: DomainDocument, built: Built, file: string, text: string | Uint8Array): DocumentModel {
+export function finishModel(doc: DomainDocument, built: Built, file: string, text: string | Uint8Array, organisation: Organisation = DEFAULT_ORGANISATION): DocumentModel {
   const src = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source : parseSource(file, text).source;
-  return src ? finish(doc, src) : lower(doc, { file });
+  return src ? finish(doc, src, organisation) : lower(doc, { file, ...fromProfile(organisation) });
 }
 
-function finish(doc: DomainDocument, src: SourceFile): DocumentModel {
+/** What lowering takes from the profile: the colours every writer draws in, and the labels it words. */
+const fromProfile = (org: Organisation) => ({ identity: org.identity, labels: { caseStudy: org.labels.caseStudy } });
+
+function finish(doc: DomainDocument, src: SourceFile, organisation: Organisation): DocumentModel {
   const place = (b: DomainBlock) => {
     if (Array.isArray(b.at)) b.at = { file: src.file, path: b.at, ...src.locate(b.at) } satisfies SourceAt;
     domainChildren(b).forEach(place);
   };
   doc.blocks.forEach(place);
-  return lower(doc, { file: src.file, start: { file: src.file, path: ['title'], ...src.locate(['title']) } });
+  return lower(doc, { file: src.file, start: { file: src.file, path: ['title'], ...src.locate(['title']) }, ...fromProfile(organisation) });
 }
 
 function locate(p: Located, src: SourceFile): Problem {
@@ -99,62 +112,4 @@ function locate(p: Located, src: SourceFile): Problem {
 
 function blockIndent(src: SourceFile, path: PathKey[]): number {
   return src.locate(path.slice(0, -1)).col + 1;
-}
-
-function getIn(data: unknown, path: PathKey[]): unknown {
-  let v = data as never;
-  for (const k of path) v = v?.[k as never];
-  return v;
-}
-
-function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, kind: KindDescriptor): Problem[] {
-  const path = issue.path as PathKey[];
-  const base = { file: src.file, path: formatPath(path), severity: 'error' as const };
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const hint = suggestion(key, fieldNames(kind.schema));
-        return {
-          ...base,
-          ...src.locateKey(path, key),
-          path: formatPath([...path, key]),
-          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''}`,
-        };
-      });
-    case 'invalid_type': {
-      const value = getIn(data, path);
-      if (value === undefined) {
-        const field = path[path.length - 1];
-        return [{ ...base, ...src.locate(path), message: `"${String(field)}" is required but missing` }];
-      }
-      const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a set of fields' : issue.expected;
-      const msg = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : `must be ${expected}`;
-      return [{ ...base, ...src.locate(path), message: `${msg}, but it is ${describe(value)}` }];
-    }
-    case 'invalid_value':
-      return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Invalid input') ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message }];
-    case 'too_small':
-      return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Too small') ? (issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : 'must not be empty') : issue.message }];
-    default:
-      return [{ ...base, ...src.locate(path), message: issue.message }];
-  }
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'empty';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a set of fields';
-  if (typeof v === 'string') return `the text "${v.slice(0, 30)}"`;
-  if (typeof v === 'number' && !Number.isFinite(v)) return 'not a number';
-  return `${typeof v} ${String(v)}`;
-}
-
-function dedupe(ps: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return ps.filter((p) => {
-    const k = `${p.file}:${p.line}:${p.col}:${p.path}:${p.message}`; // the file too: a pack's papers can share a mistake
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

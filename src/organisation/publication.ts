@@ -1,0 +1,45 @@
+// What one publication makes of its organisation's profile: it inherits all of it, and may name
+// its own contact for other formats (`alternativeFormats: <contact id>`, a contact of its own
+// `contacts:`), for a service whose requests go to its own team. Colours, labels, the formats
+// offered, footer and legal lines are the council's and stay the same in every publication
+// (docs/decisions/0009-organisation-profile.md says why).
+import type { Located } from '../../templates/common/blocks.ts';
+import type { FormatsContact, Organisation } from './types.ts';
+
+interface ContactLike {
+  id: string;
+  name: string;
+  phone?: string;
+  textRelay?: string;
+  email?: string;
+  web?: string;
+}
+
+/** The profile as this publication prints it, with every problem in the override. */
+export function forPublication(org: Organisation, data: unknown): { organisation: Organisation; problems: Located[] } {
+  const d = (data && typeof data === 'object' ? data : {}) as { alternativeFormats?: unknown; contacts?: unknown };
+  if (typeof d.alternativeFormats !== 'string') return { organisation: org, problems: [] };
+  const contacts = (Array.isArray(d.contacts) ? d.contacts : []) as ContactLike[];
+  const c = contacts.find((x) => x && x.id === d.alternativeFormats);
+  const path = ['alternativeFormats'];
+  if (!c) return { organisation: org, problems: [{ path, message: `there is no contact with id "${d.alternativeFormats}"; add it to contacts: or correct the id (or leave alternativeFormats out to use ${org.name}'s: ${org.formats.contact.name})` }] };
+  if (!c.phone && !c.email && !c.web) {
+    return { organisation: org, problems: [{ path, message: `the contact "${c.id}" has no phone, email or web address, so readers could not ask it for another format; add one to it, or leave alternativeFormats out to use ${org.name}'s` }] };
+  }
+  const contact: FormatsContact = { name: c.name, ...pick(c) };
+  return { organisation: { ...org, formats: { ...org.formats, contact } }, problems: [] };
+}
+
+function pick(c: ContactLike): Omit<FormatsContact, 'name'> {
+  return { ...(c.phone ? { phone: c.phone } : {}), ...(c.textRelay ? { textRelay: c.textRelay } : {}), ...(c.email ? { email: c.email } : {}), ...(c.web ? { web: c.web } : {}) };
+}
+
+/** "large print, Easy Read or audio": the formats offered, as a sentence says them. */
+export function formatsSentence(offered: readonly string[]): string {
+  return offered.length <= 1 ? offered.join('') : `${offered.slice(0, -1).join(', ')} or ${offered[offered.length - 1]}`;
+}
+
+/** The contact and formats a download page names (recorded in the manifest, which rebuilds the page). */
+export function alternativeFormatsOf(org: Organisation): FormatsContact & { offered: string[] } {
+  return { ...org.formats.contact, offered: [...org.formats.offered] };
+}

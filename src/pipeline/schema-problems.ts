@@ -1,0 +1,69 @@
+// zod's issues as located, plain-English problems: the wording every schema's errors share (the
+// content kinds' in validate.ts and the organisation profile's), each at the line and column of
+// the field, with "did you mean" for unknown fields read from the schema itself.
+import type { z } from 'zod';
+import type { SourceFile } from '../parse/source.ts';
+import { formatPath, type PathKey, type Problem } from '../parse/problems.ts';
+import { fieldNames, suggestion } from './field-names.ts';
+
+export function schemaProblems(issues: readonly z.core.$ZodIssue[], src: SourceFile, data: unknown, schema: z.ZodType): Problem[] {
+  return dedupe(issues.flatMap((i) => zodProblem(i, src, data, schema)));
+}
+
+function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, schema: z.ZodType): Problem[] {
+  const path = issue.path as PathKey[];
+  const base = { file: src.file, path: formatPath(path), severity: 'error' as const };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const hint = suggestion(key, fieldNames(schema));
+        return {
+          ...base,
+          ...src.locateKey(path, key),
+          path: formatPath([...path, key]),
+          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''}`,
+        };
+      });
+    case 'invalid_type': {
+      const value = getIn(data, path);
+      if (value === undefined) {
+        const field = path[path.length - 1];
+        return [{ ...base, ...src.locate(path), message: `"${String(field)}" is required but missing` }];
+      }
+      const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a set of fields' : issue.expected;
+      const msg = issue.message && !issue.message.startsWith('Invalid input') ? issue.message : `must be ${expected}`;
+      return [{ ...base, ...src.locate(path), message: `${msg}, but it is ${describe(value)}` }];
+    }
+    case 'invalid_value':
+      return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Invalid input') ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message }];
+    case 'too_small':
+      return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Too small') ? (issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : 'must not be empty') : issue.message }];
+    default:
+      return [{ ...base, ...src.locate(path), message: issue.message }];
+  }
+}
+
+export function getIn(data: unknown, path: readonly PathKey[]): unknown {
+  let v = data as never;
+  for (const k of path) v = v?.[k as never];
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a set of fields';
+  if (typeof v === 'string') return `the text "${v.slice(0, 30)}"`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'not a number';
+  return `${typeof v} ${String(v)}`;
+}
+
+export function dedupe(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = `${p.file}:${p.line}:${p.col}:${p.path}:${p.message}`; // the file too: a pack's papers can share a mistake
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

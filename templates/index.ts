@@ -37,9 +37,9 @@ const kinds: KindDescriptor[] = [
     build: (d, c) => simple(easyReadToModel(d, c.loadImage, c.symbols)),
     checkRendered: (file, o) => (o.spec.format === 'pdf' && o.pages ? easyReadLength(file, o.pages) : undefined),
   }),
-  kind({ kind: 'agenda', label: 'Committee agenda', schema: Agenda, outputs: PRINT, build: (d, c) => simple(agendaToModel(d, c.loadImage)) }),
-  kind({ kind: 'minutes', label: 'Committee minutes', schema: Minutes, outputs: PRINT, build: (d, c) => simple(minutesToModel(d, c.loadImage)) }),
-  kind({ kind: 'report', label: 'Report to committee', schema: Report, outputs: PRINT, build: (d, c) => simple(reportToModel(d, c.loadImage)) }),
+  kind({ kind: 'agenda', label: 'Committee agenda', schema: Agenda, outputs: PRINT, build: (d, c) => simple(agendaToModel(d, c)) }),
+  kind({ kind: 'minutes', label: 'Committee minutes', schema: Minutes, outputs: PRINT, readsBeside: true, build: (d, c) => simple(minutesToModel(d, c)) }),
+  kind({ kind: 'report', label: 'Report to committee', schema: Report, outputs: PRINT, build: (d, c) => simple(reportToModel(d, c)) }),
   agendaPack,
 ];
 

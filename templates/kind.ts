@@ -58,6 +58,12 @@ export interface KindDescriptor<Data = any> {
   checkRendered?(file: string, output: { spec: OutputSpec; pages?: number }): Problem | undefined;
   /** The kind names other content files, read with it (so they must be uploaded first). */
   namesFiles?: boolean;
+  /**
+   * The kind may name a content file it reads when it is there (minutes name their meeting's
+   * agenda, to check their references), but builds without it; unlike `namesFiles`, it can be a
+   * pack's paper. The upload pipeline gathers the files it names as inputs.
+   */
+  readsBeside?: boolean;
   /** A kind whose layout depends on its own pages renders itself (to a fixed point). */
   render?(built: Built, spec: OutputSpec, env: RenderEnv): Promise<WriterOutput>;
 }

@@ -72,8 +72,8 @@ export async function gatherInputs(file: string, content: Uint8Array, read: Inpu
   const data = parsed.source?.data as { kind?: unknown } | undefined;
   if (data) {
     await picturesOf(data);
-    // A kind that names other content files (an agenda pack): they are inputs too.
-    if (kindOf(data.kind)?.namesFiles) {
+    // A kind that names other content files (an agenda pack, minutes naming their agenda): they are inputs too.
+    if (kindOf(data.kind)?.namesFiles || kindOf(data.kind)?.readsBeside) {
       for (const name of namedFiles(data, CONTENT_NAME)) {
         const got = await read(name);
         if (!(got instanceof Uint8Array)) continue; // reported by the pack's validation

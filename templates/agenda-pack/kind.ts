@@ -11,6 +11,7 @@ import { PROFILES } from '../../src/profiles/index.ts';
 import type { Built, BuildContext, KindDescriptor } from '../kind.ts';
 import type { Located } from '../common/blocks.ts';
 import type { AgendaInput } from '../agenda/schema.ts';
+import type { CommitteeContext } from '../agenda/template.ts';
 import { AgendaPack, type AgendaPackInput as Pack } from './schema.ts';
 import { packToModel, paperAnchor } from './template.ts';
 
@@ -18,7 +19,8 @@ interface Parts {
   pack: Pack;
   agenda: AgendaInput;
   papers: DomainDocument[];
-  loadImage: BuildContext['loadImage'];
+  /** What the agenda is built with again on each layout pass: pictures and the organisation profile. */
+  committee: CommitteeContext;
 }
 
 const MAX_PASSES = 4;
@@ -52,8 +54,9 @@ function build(pack: Pack, ctx: BuildContext): Built {
   // A file beside this one comes back with its data untyped (its kind could be any); its kind is
   // "agenda", so the Agenda schema accepted that data and it is the Agenda schema's output.
   const agendaData = agenda.data as AgendaInput;
-  const parts: Parts = { pack, agenda: agendaData, papers: papers.map((r) => r!.domain), loadImage: ctx.loadImage };
-  const composed = packToModel(pack, agendaData, parts.papers, ctx.loadImage);
+  const committee: CommitteeContext = { loadImage: ctx.loadImage, organisation: ctx.organisation };
+  const parts: Parts = { pack, agenda: agendaData, papers: papers.map((r) => r!.domain), committee };
+  const composed = packToModel(pack, agendaData, parts.papers, committee);
   // Problems found while assembling the pack are at the agenda's field paths.
   return { doc: composed.model, problems: composed.problems, located, pathsIn: { file: pack.agenda, text: agenda.text }, parts };
 }
@@ -68,11 +71,11 @@ export const agendaPack: KindDescriptor<Pack> = {
   /** Lay out, read the pages where each paper starts back, set the agenda's ranges, repeat until stable. */
   async render(built, spec, env) {
     const parts = built.parts as Parts;
-    if (spec.format === 'html') return writeHtml(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.loadImage).model, built), PROFILES[spec.profile], env.ctx);
+    if (spec.format === 'html') return writeHtml(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
     // Start with three-digit placeholders, so the agenda's text is about as long as the final one.
     let ranges = new Map(parts.papers.map((p) => [p.meta.id, [888, 888] as [number, number]]));
     for (let pass = 1; ; pass++) {
-      const { model } = packToModel(parts.pack, parts.agenda, parts.papers, parts.loadImage, ranges);
+      const { model } = packToModel(parts.pack, parts.agenda, parts.papers, parts.committee, ranges);
       const pdf = await writePdfWith(env.finish(model, built), PROFILES[spec.profile], env.ctx);
       const starts = parts.papers.map((p) => pdf.anchors.get(paperAnchor(p.meta.id)) ?? 0);
       const next = new Map(parts.papers.map((p, i) => [p.meta.id, [starts[i], (starts[i + 1] ?? pdf.pages + 1) - 1] as [number, number]]));

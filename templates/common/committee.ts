@@ -140,13 +140,15 @@ export const NumberingFields = {
 export const ItemNumber = z.union([z.number().int().positive(), Text], { error: 'must be an item number, like 7, "B1" or "7(a)"' });
 export type ItemNumberInput = z.infer<typeof ItemNumber>;
 
-const SCHEME_HELP = 'for a letter and a number ("B1") write numbering: letter-number; for plain numbers (7) numbering: number; to keep any other numbers as printed numbering: as-printed';
-
-/** The printed form of an item number, or why it does not fit the scheme. */
+/** The printed form of an item number, or why it does not fit the scheme and which scheme would. */
 export function itemNumber(scheme: NumberingScheme, n: ItemNumberInput): { ok: true; text: string } | { ok: false; message: string } {
   const text = String(n).trim();
-  if (scheme === 'letter-number' && !/^[A-Z]\d+$/.test(text)) return { ok: false, message: `"${text}" is not a capital letter and a number like "B1", as numbering: letter-number needs (the default); ${SCHEME_HELP}` };
-  if (scheme === 'number' && !/^[1-9]\d*$/.test(text)) return { ok: false, message: `"${text}" is not a whole number like 7, as numbering: number needs; ${SCHEME_HELP}` };
+  if (scheme === 'letter-number' && !/^[A-Z]\d+$/.test(text)) {
+    return { ok: false, message: `"${text}" is not a capital letter and a number like "B1", which the default numbering (letter-number) needs; for plain numbers (7) write numbering: number, or to keep numbers as printed ("7(a)") numbering: as-printed` };
+  }
+  if (scheme === 'number' && !/^[1-9]\d*$/.test(text)) {
+    return { ok: false, message: `"${text}" is not a whole number like 7, which numbering: number needs; for a letter and a number ("B1") write numbering: letter-number, or to keep numbers as printed ("7(a)") numbering: as-printed` };
+  }
   return { ok: true, text };
 }
 

@@ -87,8 +87,10 @@ export function minutesToModel(d: MinutesInput, c: MinutesContext) {
       else {
         refs.push(itemReference(d.itemLabel, ref.text));
         if (agenda && !agenda.refs.includes(ref.text)) {
-          const near = suggestion(ref.text, agenda.refs);
-          problems.push({ path: [...path, 'agendaItem'], message: `the agenda "${agenda.file}" has no item ${ref.text}${near ? `; did you mean ${near}?` : `; its items are ${agenda.refs.join(', ')}`}` });
+          // Plain numbers are all near one another: name the range instead of guessing one.
+          const near = d.numbering === 'number' ? undefined : suggestion(ref.text, agenda.refs);
+          const known = d.numbering === 'number' && agenda.refs.length ? `${agenda.refs[0]} to ${agenda.refs[agenda.refs.length - 1]}` : agenda.refs.join(', ');
+          problems.push({ path: [...path, 'agendaItem'], message: `the agenda "${agenda.file}" has no item ${ref.text}${near ? `; did you mean ${near}?` : `; its items are ${known}`}` });
         }
       }
     }

@@ -1,18 +1,22 @@
 // docgen: build a publication's formats from its content file.
-//   docgen build <file> --out <dir> [--formats pdf,docx,txt,large-print-pdf,large-print-docx]
+//   docgen build <file> --out <dir> [--formats pdf,docx,txt,large-print-pdf,large-print-docx] [--root <content root>]
+// The organisation profile is the nearest organisation.yaml from the file's folder up to the
+// content root (by default the working folder), as for uploads (src/organisation/find.ts).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { OUTPUT_KEYS } from '../pipeline/formats.ts';
 import { formatProblem, type Problem } from '../parse/problems.ts';
-import { folderInputReader, writePublication } from '../storage/folder.ts';
+import { folderInputReader, folderProfile, writePublication } from '../storage/folder.ts';
+import { loadOrganisation } from '../organisation/load.ts';
+import { LIMITS } from '../limits.ts';
 import { gatherInputs } from '../pipeline/inputs.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';
 import { failureProblem, faultReference, RenderPool } from '../pipeline/isolate.ts';
 
-const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUT_KEYS.join(',')}]`;
+const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUT_KEYS.join(',')}] [--root <content root>]`;
 
-export async function build(file: string, out: string, formats?: string[], log: (s: string) => void = console.log): Promise<boolean> {
+export async function build(file: string, out: string, formats?: string[], log: (s: string) => void = console.log, root?: string): Promise<boolean> {
   let content: Buffer;
   try {
     content = readFileSync(file);
@@ -24,11 +28,14 @@ export async function build(file: string, out: string, formats?: string[], log: 
   if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUT_KEYS.join(', ')}`);
   const t0 = performance.now();
   const fingerprint = codeFingerprint(ROOT);
-  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint);
+  const profile = folderProfile(file, root);
+  const org = profile && loadOrganisation(profile.path, profile.bytes);
+  if (org && !org.ok) return refuse(file, org.problems, log);
+  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint, LIMITS, profile && { name: profile.path, bytes: profile.bytes });
   if (!inputs.parsed.source) return refuse(file, inputs.parsed.problems, log);
   // The same worker, time budget and heap cap as the render function.
   const pool = new RenderPool({ keepIdle: 0 });
-  const result = await pool.render({ key: file, content, pictures: [...inputs.pictures], texts: [...inputs.texts], formats, fingerprint, inputs: inputs.files });
+  const result = await pool.render({ key: file, content, pictures: [...inputs.pictures], texts: [...inputs.texts], formats, fingerprint, inputs: inputs.files, ...(org?.ok ? { organisation: org.organisation } : {}) });
   await pool.close();
   if (!result.ok) {
     if ('failure' in result) {
@@ -57,7 +64,7 @@ function refuse(file: string, problems: Problem[], log: (s: string) => void): fa
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', default: 'out' }, formats: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', default: 'out' }, formats: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean' } } });
   const [command, file] = positionals;
   if (values.help || command !== 'build' || !file) {
     console.log(USAGE);
@@ -65,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const formats = values.formats?.split(',').map((s) => s.trim()).filter(Boolean);
   try {
-    return (await build(file, values.out!, formats)) ? 0 : 1;
+    return (await build(file, values.out!, formats, console.log, values.root)) ? 0 : 1;
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('unknown format')) {
       console.error(`error: ${e.message}`);

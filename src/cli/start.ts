@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedS3, INPUT_BUCKET, OUTPUT_BUCKET } from '../local/embedded-s3.ts';
 import { formatProblem } from '../parse/problems.ts';
 import { isAgendaPack, type UploadOutcome } from '../pipeline/upload.ts';
+import { isProfileKey } from '../organisation/find.ts';
 
 const { values } = parseArgs({ options: { watch: { type: 'boolean' }, once: { type: 'boolean' }, port: { type: 'string', default: '4568' } } });
 
@@ -41,9 +42,12 @@ console.log(`Embedded S3 at ${s3.endpoint} (buckets ${INPUT_BUCKET}, ${OUTPUT_BU
 const all = files('content').sort();
 // Pictures first, so that each content file finds them when its render starts; agenda packs
 // last, so that their papers are there.
-const isContent = (f: string) => /\.(ya?ml|json)$/.test(f);
+// Organisation profiles before anything else, so that each render finds its council's.
+const isContent = (f: string) => /\.(ya?ml|json)$/.test(f) && !isProfileKey(f);
 const isPack = (f: string) => isContent(f) && isAgendaPack(readFileSync(f, 'utf8'));
-for (const f of [...all.filter((f) => !isContent(f)), ...all.filter((f) => isContent(f) && !isPack(f))]) {
+for (const f of all.filter(isProfileKey)) await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
+await s3.idle();
+for (const f of [...all.filter((f) => !isContent(f) && !isProfileKey(f)), ...all.filter((f) => isContent(f) && !isPack(f))]) {
   await s3.storage.put(INPUT_BUCKET, keyOf(f), readFileSync(f), contentType(f));
 }
 await s3.idle();

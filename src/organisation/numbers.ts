@@ -1,5 +1,6 @@
 // Decision-number templates: a council writes how its numbers look ("YY/NNNNN": Y a digit of the
-// year, N a digit, anything else as written) and this compiles it into a matcher. Uploads never
+// year, N a digit, anything else as written, text in single quotes as written even Y and N) and
+// this compiles it into a matcher. Uploads never
 // give a regular expression: a template can only say "a digit here, this character there", so it
 // cannot be slow (no backtracking: one pass, one character per position) or match more than it
 // says. See docs/decisions/0009-organisation-profile.md.
@@ -16,15 +17,36 @@ export interface NumberTemplate {
   example: string;
 }
 
+/** One position of a number: a digit of the year, any digit, or a character as written. */
+type Slot = { year: true } | { digit: true } | { literal: string };
+
 const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/**
+ * A template's positions. Y and N are placeholders; text between single quotes is as written, so
+ * the letters Y and N themselves can be written ("'ND'-YYYY-NNN" is "ND-2016-123").
+ */
+function slots(template: string): Slot[] | string {
+  const out: Slot[] = [];
+  let quoted = false;
+  for (const c of template) {
+    if (c === "'") quoted = !quoted;
+    else if (!LITERAL.test(c)) return `"${template}" has the character "${c}", which a template cannot hold; use Y, N, letters, digits, spaces and / - . _ : (and single quotes around letters meant as themselves)`;
+    else if (!quoted && c === 'Y') out.push({ year: true });
+    else if (!quoted && c === 'N') out.push({ digit: true });
+    else out.push({ literal: c });
+  }
+  if (quoted) return `"${template}" opens a quote it does not close; put a single quote after the letters meant as themselves`;
+  return out;
+}
 
 /** Why a template cannot be used, in plain English with the fix; undefined if it can. */
 export function templateProblem(template: string): string | undefined {
   if (template.length === 0) return 'a decision-number template must not be empty; write it like "YY/NNNNN"';
   if (template.length > MAX_LENGTH) return `a decision-number template may have at most ${MAX_LENGTH} characters`;
-  if (!/[YN]/.test(template)) return `"${template}" has no Y or N, so it matches only itself; write Y for each digit of the year and N for each other digit, like "YY/NNNNN"`;
-  const bad = [...template].find((c) => c !== 'Y' && c !== 'N' && !LITERAL.test(c));
-  if (bad !== undefined) return `"${template}" has the character "${bad}", which a template cannot hold; use Y, N, letters, digits, spaces and / - . _ :`;
+  const parsed = slots(template);
+  if (typeof parsed === 'string') return parsed;
+  if (!parsed.some((s) => !('literal' in s))) return `"${template}" has no Y or N, so it matches only itself; write Y for each digit of the year and N for each other digit, like "YY/NNNNN"`;
   if (template !== template.trim()) return `"${template}" starts or ends with a space; remove it`;
   return undefined;
 }
@@ -32,28 +54,25 @@ export function templateProblem(template: string): string | undefined {
 /** Compiles a template; throws on one templateProblem refuses (the schema checks them first). */
 export function compileNumberTemplate(template: string): NumberTemplate {
   const problem = templateProblem(template);
-  if (problem) throw new Error(problem);
-  const chars = [...template];
-  const year = '2016';
+  const parsed = slots(template);
+  if (problem || typeof parsed === 'string') throw new Error(problem ?? String(parsed));
+  const yCount = parsed.filter((s) => 'year' in s).length;
+  const nCount = parsed.filter((s) => 'digit' in s).length;
+  const year = '2016'.padStart(yCount, '0').slice(-yCount);
+  const serial = '123'.padStart(nCount, '0').slice(-nCount);
   let y = 0;
   let n = 0;
-  const yCount = chars.filter((c) => c === 'Y').length;
-  const nCount = chars.filter((c) => c === 'N').length;
-  const serial = String(123).padStart(nCount, '0').slice(-nCount);
-  const example = chars
-    .map((c) => (c === 'Y' ? year.padStart(yCount, '0').slice(-yCount)[y++] : c === 'N' ? serial[n++] : c))
-    .join('');
+  const example = parsed.map((s) => ('year' in s ? year[y++] : 'digit' in s ? serial[n++] : s.literal)).join('');
   return {
     template,
     example,
     matches(number: string) {
       const got = [...number];
-      if (got.length !== chars.length) return false;
-      return chars.every((c, i) => (c === 'Y' || c === 'N' ? isDigit(got[i]) : got[i] === c));
+      if (got.length !== parsed.length) return false;
+      return parsed.every((s, i) => ('literal' in s ? got[i] === s.literal : isDigit(got[i])));
     },
   };
 }
-
 /** Whether a number fits any of the organisation's templates. */
 export function matchesAny(templates: readonly string[], number: string): boolean {
   return templates.some((t) => compileNumberTemplate(t).matches(number));

@@ -10,8 +10,10 @@ import { toHtml } from 'hast-util-to-html';
 import { KINDS } from '../../templates/index.ts';
 import { longDate } from '../model/dates.ts';
 import type { Manifest, OutputFile } from './publish.ts';
+import { DEFAULT_ORGANISATION } from '../organisation/kent.ts';
+import { alternativeFormatsOf, formatsSentence } from '../organisation/publication.ts';
 
-type Contact = { name: string; phone?: string; email?: string };
+type Contact = NonNullable<Manifest['alternativeFormats']>;
 
 const LABELS: Record<string, string> = {
   'html/standard': 'Web page (HTML)',
@@ -121,8 +123,12 @@ export interface DownloadPageOptions {
   version?: string;
 }
 
-/** The download page. `contact` defaults to the manifest's; `opts.version` makes the stable page. */
-export function indexPage(m: Manifest, contact: Contact | undefined = m.alternativeFormats, opts: DownloadPageOptions = {}): string {
+/**
+ * The download page. `contact` defaults to the manifest's, and for a manifest made before profiles
+ * recorded one, to the installation's default profile's: every page names a way to ask.
+ * `opts.version` makes the stable page.
+ */
+export function indexPage(m: Manifest, contact: Contact = m.alternativeFormats ?? alternativeFormatsOf(DEFAULT_ORGANISATION), opts: DownloadPageOptions = {}): string {
   const base = opts.version ? `${encodeURIComponent(opts.version)}/` : '';
   const href = (o: OutputFile) => base + encodeURIComponent(o.file);
   const label = (o: OutputFile) => LABELS[`${o.format}/${o.profile}`] ?? `${o.format.toUpperCase()} (${o.profile})`;
@@ -159,15 +165,19 @@ export function indexPage(m: Manifest, contact: Contact | undefined = m.alternat
 
 /** The stable download page, published/<id>/index.html: the latest version's page, linking into its folder. */
 export function stableIndexPage(m: Manifest, version: string): string {
-  return indexPage(m, m.alternativeFormats, { version });
+  return indexPage(m, undefined, { version });
 }
 
-function askForAnotherFormat(contact: Contact | undefined): Element {
-  const lead = 'If you need this publication in another format, such as Braille, audio or another language, ';
+/** "If you need this publication in large print, … or Braille, contact <name>: telephone …, Text Relay …, email … or visit …." */
+function askForAnotherFormat(contact: Contact): Element {
+  const offered = contact.offered?.length ? formatsSentence(contact.offered) : 'another format';
+  const lead = `If you need this publication in ${offered}, `;
   const tail = ' Tell us what format you need and what assistive technology you use.';
-  if (!contact) return h('p', lead + 'please contact us.' + tail);
-  const ways: ElementContent[] = [];
-  if (contact.phone) ways.push({ type: 'text', value: ': telephone ' }, h('a', { href: `tel:${contact.phone.replace(/\s/g, '')}` }, contact.phone));
-  if (contact.email) ways.push({ type: 'text', value: contact.phone ? ', or ' : ': ' }, { type: 'text', value: 'email ' }, h('a', { href: `mailto:${contact.email}` }, contact.email));
-  return h('p', [lead + 'contact ' + contact.name, ...ways, '.' + tail]);
+  const ways: ElementContent[][] = [];
+  if (contact.phone) ways.push([{ type: 'text', value: 'telephone ' }, h('a', { href: `tel:${contact.phone.replace(/\s/g, '')}` }, contact.phone)]);
+  if (contact.textRelay) ways.push([{ type: 'text', value: `Text Relay ${contact.textRelay}` }]);
+  if (contact.email) ways.push([{ type: 'text', value: 'email ' }, h('a', { href: `mailto:${contact.email}` }, contact.email)]);
+  if (contact.web) ways.push([{ type: 'text', value: 'visit ' }, h('a', { href: contact.web }, contact.web.replace(/^https?:\/\//, ''))]);
+  const said: ElementContent[] = ways.flatMap((w, i) => [{ type: 'text', value: i === 0 ? ': ' : i === ways.length - 1 ? ', or ' : ', ' } as ElementContent, ...w]);
+  return h('p.ask', [lead + 'contact ' + contact.name, ...said, '.' + tail]);
 }

@@ -15,6 +15,7 @@ import { codeFingerprint } from './fingerprint.ts';
 import type { Problem } from '../parse/problems.ts';
 import type { PictureInput } from './inputs.ts';
 import { publish, type PublishResult } from './publish.ts';
+import type { Organisation } from '../organisation/types.ts';
 
 export interface RenderTask {
   key: string;
@@ -25,6 +26,8 @@ export interface RenderTask {
   templateVersion?: string;
   fingerprint: string;
   inputs: { name: string; sha256: string }[];
+  /** The organisation profile that governs the content, already checked; the default profile if absent. */
+  organisation?: Organisation;
 }
 
 /** What a render ends in: a result, or a failure the pipeline reports without a stack trace. */
@@ -49,6 +52,7 @@ function serve() {
         fingerprint: task.fingerprint,
         inputs: task.inputs,
         loadText: (f) => texts.get(f),
+        organisation: task.organisation,
       });
       reply = { result };
     } catch (e) {

@@ -11,6 +11,8 @@ import { indexPage } from './index-page.ts';
 import { renderContext, type Assets } from '../writers/context.ts';
 import { defaultAssets } from '../storage/assets.ts';
 import { LIMITS } from '../limits.ts';
+import type { DocumentMeta } from '../model/types.ts';
+import type { Organisation } from '../organisation/types.ts';
 
 export interface OutputFile {
   format: Format;
@@ -27,12 +29,14 @@ export interface Manifest {
   kind: string;
   title: string;
   language: string;
-  /** ISO date the publication is dated (the content's published date). */
-  published: string;
+  /** ISO date the publication is dated (the content's published date); absent when the source gives none. */
+  published?: string;
   /** One sentence on what it is about (the content's subject), for the download page and the index. */
   summary: string;
-  /** Who to ask for another format, named on the download page (which is rebuilt from the manifest). */
-  alternativeFormats?: { name: string; phone?: string; email?: string };
+  /** Who to ask for another format and the formats offered, named on the download page (which is rebuilt from the manifest). */
+  alternativeFormats?: NonNullable<DocumentMeta['alternativeFormats']>;
+  /** The organisation profile it was made with (its file's sha256 is among the inputs when it came from one). */
+  organisation?: { id: string; name: string };
   source: { key: string; sha256: string };
   /** The package version, the render fingerprint (code and assets) and the commit it was built from. */
   generator: { version: string; fingerprint?: string; template?: string };
@@ -64,17 +68,19 @@ export interface PublishOptions {
   inputs?: { name: string; sha256: string }[];
   /** The content already parsed by the caller. */
   parsed?: LoadOptions['parsed'];
+  /** The organisation profile that governs the content (src/organisation/find.ts); the installation's default if not given. */
+  organisation?: Organisation;
 }
 
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function publish(sourceKey: string, content: Uint8Array, loadImage: ImageLoader, opts: PublishOptions = {}): Promise<PublishResult> {
   const assets = opts.assets ?? defaultAssets();
-  const loaded = loadContent(sourceKey, content, loadImage, { loadText: opts.loadText, parsed: opts.parsed, symbols: new Set(assets.symbols.keys()) });
+  const loaded = loadContent(sourceKey, content, loadImage, { loadText: opts.loadText, parsed: opts.parsed, symbols: new Set(assets.symbols.keys()), organisation: opts.organisation });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { model, kind, built } = loaded;
   const outputs = selectOutputs(kind.outputs, opts.formats);
-  const finish = (doc: typeof built.doc) => finishModel(doc, built, sourceKey, content);
+  const finish = (doc: typeof built.doc) => finishModel(doc, built, sourceKey, content, loaded.organisation);
   // Each output gets a fresh context, so its own ids count from one whatever was rendered before.
   // A PDF's pages are given to the outputs of its profile made after it: the outputs list each
   // profile's PDF before its DOCX (formats.ts), whose contents show the PDF's page numbers.
@@ -119,11 +125,12 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     published: model.meta.published,
     summary: model.meta.subject,
     ...(model.meta.alternativeFormats ? { alternativeFormats: model.meta.alternativeFormats } : {}),
+    organisation: { id: loaded.organisation.id, name: loaded.organisation.name },
     source: { key: sourceKey, sha256: sha256(content) },
     generator: { version: GENERATOR_VERSION, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}), ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
     ...(opts.inputs?.length ? { inputs: opts.inputs } : {}),
     outputs: files.map((f) => f.file),
     warnings: loaded.warnings,
   };
-  return { ok: true, manifest, files, index: indexPage(manifest, model.meta.alternativeFormats) };
+  return { ok: true, manifest, files, index: indexPage(manifest) };
 }

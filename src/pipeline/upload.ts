@@ -1,8 +1,9 @@
 // What happens to one uploaded content file, whatever the storage. The outcome is exactly one of:
 // a complete publication under published/<id>/<version>/ (manifest.json last, then latest.json if
 // this is the newest upload of that id), or reports/<key>.json listing every located problem.
-// Safe to repeat: the version is a hash of every input byte and of the code that renders it.
-// The contract is written down in docs/reliability.md.
+// Safe to repeat: the version is a hash of every input byte (the organisation profile's too) and of
+// the code that renders it. The contract is written down in docs/reliability.md. An upload of an
+// organisation.yaml is checked (a report if it is wrong) and republishes the content it governs.
 import { posix } from 'node:path';
 import { LIMITS } from '../limits.ts';
 import type { Problem } from '../parse/problems.ts';
@@ -17,6 +18,9 @@ import { updateAddresses } from './addresses.ts';
 import { CACHE, type Storage } from './storage.ts';
 import { isPictureName, sizeProblem } from '../pictures/check.ts';
 import { isAgendaPack } from './pack-detect.ts';
+import { governingProfile, isProfileKey, profileCandidates } from '../organisation/find.ts';
+import { loadOrganisation } from '../organisation/load.ts';
+import type { Organisation } from '../organisation/types.ts';
 
 export type { Storage } from './storage.ts';
 
@@ -52,6 +56,8 @@ export type UploadOutcome =
   | { status: 'published'; id: string; version: string; prefix: string; manifest: Manifest; current: boolean }
   | { status: 'unchanged'; id: string; version: string; prefix: string; current: boolean }
   | { status: 'invalid'; report: string; problems: Problem[] }
+  /** An organisation profile was uploaded and is valid; the content it governs is republished after it. */
+  | { status: 'organisation'; key: string; id: string }
   | { status: 'ignored'; reason: string };
 
 /** Publishes one upload, then every agenda pack beside it that names it (a corrected paper changes its packs). */
@@ -59,6 +65,12 @@ export async function processUploadAndDependents(store: Storage, cfg: UploadConf
   const outcome = await processUpload(store, cfg, event);
   const results = [{ key: event.key, outcome }];
   if (outcome.status === 'ignored') return results;
+  if (outcome.status === 'organisation') {
+    // Every publication the profile governs is a new version now: its papers first, then packs.
+    const time = event.time ?? (cfg.now?.() ?? new Date()).toISOString();
+    for (const key of await governedBy(store, cfg.inputBucket, event.key)) results.push({ key, outcome: await processUpload(store, cfg, { key, time }) });
+    return results;
+  }
   for (const pack of await packsNaming(store, cfg.inputBucket, event.key)) {
     results.push({ key: pack, outcome: await processUpload(store, cfg, { key: pack, time: event.time ?? (cfg.now?.() ?? new Date()).toISOString() }) });
   }
@@ -73,6 +85,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   const content = await store.get(cfg.inputBucket, key, event.versionId ? { versionId: event.versionId } : undefined);
   if (!content) return { status: 'ignored', reason: 'the upload no longer exists' };
   const reportKey = `reports/${key}.json`;
+  if (isProfileKey(key)) return checkProfile(store, cfg, key, content, reportKey);
   const order: UploadOrder = { key, time: event.time ?? (cfg.now?.() ?? new Date()).toISOString(), ...(event.sequencer ? { sequencer: event.sequencer } : {}), ...(event.versionId ? { versionId: event.versionId } : {}) };
   const refuse = async (problems: Problem[]): Promise<UploadOutcome> => {
     const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems };
@@ -102,9 +115,19 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     cfg.log?.({ level: 'error', key, reference, failure, detail });
     return refuse([failureProblem(key, failure, reference)]);
   };
+  // The organisation profile that governs this file: the nearest organisation.yaml on the way up to incoming/.
+  let profile: { key: string; bytes: Uint8Array; organisation: Organisation } | undefined;
+  for (const candidate of profileCandidates(key, INCOMING)) {
+    const bytes = await store.get(cfg.inputBucket, candidate);
+    if (!bytes) continue;
+    const loaded = loadOrganisation(candidate, bytes);
+    if (!loaded.ok) return refuse(loaded.problems);
+    profile = { key: candidate, bytes, organisation: loaded.organisation };
+    break;
+  }
   let inputs: Awaited<ReturnType<typeof gatherInputs>>;
   try {
-    inputs = await gatherInputs(key, content, read, cfg.fingerprint);
+    inputs = await gatherInputs(key, content, read, cfg.fingerprint, LIMITS, profile && { name: profile.key, bytes: profile.bytes });
   } catch (e) {
     // S3 failing is for Lambda to retry; anything else is a fault in reading the content, reported.
     if (e instanceof StorageFailure) throw e.cause;
@@ -134,6 +157,7 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     templateVersion: cfg.templateVersion,
     fingerprint: cfg.fingerprint,
     inputs: inputs.files,
+    ...(profile ? { organisation: profile.organisation } : {}),
   });
   if (!result.ok) {
     return 'failure' in result ? fault(result.failure, `${version}\n${result.detail}`) : refuse(result.problems);
@@ -154,6 +178,32 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
   if (current) await updateAddresses(store, cfg.outputBucket, manifest.id);
   await removeIncompleteVersions(store, cfg.outputBucket, manifest.id, (cfg.now?.() ?? new Date()).getTime());
   return { status: 'published', id: manifest.id, version, prefix, manifest, current };
+}
+
+/** An uploaded organisation profile: a report listing its problems, or none (an earlier one no longer applies). */
+async function checkProfile(store: Storage, cfg: UploadConfig, key: string, content: Uint8Array, reportKey: string): Promise<UploadOutcome> {
+  const loaded = loadOrganisation(key, content);
+  if (!loaded.ok) {
+    const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems: loaded.problems };
+    await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json', { cacheControl: CACHE.never });
+    return { status: 'invalid', report: reportKey, problems: loaded.problems };
+  }
+  await store.delete(cfg.inputBucket, reportKey);
+  return { status: 'organisation', key, id: loaded.organisation.id };
+}
+
+/** The content files a profile governs (no nearer profile between them and it), agenda packs last. */
+async function governedBy(store: Storage, bucket: string, profileKey: string): Promise<string[]> {
+  const dir = posix.dirname(profileKey) + '/';
+  const keys = await store.list(bucket, dir);
+  const profiles = new Set(keys.filter(isProfileKey));
+  const governed = keys.filter((k) => !isProfileKey(k) && CONTENT_FILE.test(k) && !/(^|\/)\.\.?(\/|$)/.test(k) && governingProfile(k, INCOMING, profiles) === profileKey).sort();
+  const packs = new Set<string>();
+  for (const k of governed) {
+    const bytes = await store.get(bucket, k);
+    if (bytes && isAgendaPack(Buffer.from(bytes).toString('utf8'))) packs.add(k);
+  }
+  return [...governed.filter((k) => !packs.has(k)), ...governed.filter((k) => packs.has(k))];
 }
 
 /** An error from storage while reading inputs: infrastructure, not content. */

@@ -10,6 +10,7 @@ import type { InputReader } from '../pipeline/inputs.ts';
 import { LIMITS, type Limits } from '../limits.ts';
 import { isPictureName, nameProblem, sizeProblem } from '../pictures/check.ts';
 import { bytesImageLoader } from './images.ts';
+import { PROFILE_NAME, profileCandidates } from '../organisation/find.ts';
 
 /** Pictures beside the content file, each checked by checkPicture; see the ImageLoader contract. */
 export function folderImageLoader(contentFile: string, limits: Limits = LIMITS): ImageLoader {
@@ -122,4 +123,28 @@ export function writePublication(outDir: string, manifest: Manifest, files: Rend
   rmSync(final, { recursive: true, force: true });
   renameSync(staging, final);
   return final;
+}
+
+/**
+ * The organisation profile that governs a content file on disk: the nearest organisation.yaml in
+ * its folder or a folder above it, up to `root` (the content root), by the rule the uploads follow
+ * (src/organisation/find.ts). `root` defaults to the working folder when the file is inside it,
+ * else the file's own folder. Undefined when there is none (the default profile applies).
+ */
+export function folderProfile(contentFile: string, root?: string): { path: string; bytes: Uint8Array } | undefined {
+  const file = resolve(contentFile);
+  const cwd = process.cwd();
+  const top = resolve(root ?? (relative(cwd, file).startsWith('..') ? dirname(file) : cwd));
+  const slash = (p: string) => p.split(sep).join('/');
+  const rootKey = slash(top).replace(/\/?$/, '/');
+  for (const candidate of profileCandidates(slash(file), rootKey)) {
+    const path = candidate.split('/').join(sep);
+    try {
+      if (!statSync(path).isFile()) continue;
+      return { path: relative(cwd, path) || PROFILE_NAME, bytes: readFileSync(path) };
+    } catch {
+      // not there: look one folder up
+    }
+  }
+  return undefined;
 }

@@ -5,12 +5,16 @@
 // any background), its 19px/1.5 body from tablet width and 16px below, its skip link and
 // visually-hidden text, its inset panels and its tables. Sizes are in rem and em, so the reader's
 // own browser text size applies. System fonts only: Atkinson Hyperlegible where it is installed.
+// The organisation's colours (its profile's identity) replace GOV.UK's blue: links, the title
+// band, key figures and boxes' accents and fills; visited, hover and focus keep GOV.UK's.
 import type { Profile } from '../../profiles/index.ts';
+import type { Identity } from '../../organisation/types.ts';
 
 /** Points to rem at the browser's default 16px (1pt = 4/3 px). */
 const rem = (pt: number) => `${+(pt / 12).toFixed(4)}rem`;
 
-export function stylesheet(p: Profile): string {
+/** The stylesheet for a profile, in the organisation's colours (`id`: its profile's identity, checked for contrast there). */
+export function stylesheet(p: Profile, id: Identity): string {
   const easyRead = p.name === 'easy-read';
   // Body text: GOV.UK's 16px on small screens and 19px from tablet width; Easy Read keeps its
   // profile's size (16pt, about 21px) at every width.
@@ -26,11 +30,11 @@ body{margin:0;font-family:"Atkinson Hyperlegible",Arial,Helvetica,sans-serif;fon
 @media (min-width:40.0625em){.width-container{padding:0 30px}}
 .skip-link,.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
 .skip-link:focus{position:static!important;display:block;width:auto!important;height:auto!important;margin:0!important;padding:10px 15px!important;overflow:visible!important;clip:auto!important;clip-path:none!important;white-space:normal!important}
-a{color:#1d70b8;text-decoration:underline;text-decoration-thickness:max(1px,.0625rem);text-underline-offset:.1578em}
+a{color:${id.link};text-decoration:underline;text-decoration-thickness:max(1px,.0625rem);text-underline-offset:.1578em}
 a:visited{color:#4c2c92}
 a:hover{color:#003078;text-decoration-thickness:max(3px,.1875rem)}
 a:focus{outline:3px solid transparent;color:#0b0c0c;background-color:#fd0;box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
-.cover{background:#1d70b8;color:#fff;padding:30px 0 20px;margin:0 0 40px}
+.cover{background:${id.accent};color:#fff;padding:30px 0 20px;margin:0 0 40px}
 .cover h1{color:#fff}
 .cover a,.cover a:visited{color:#fff}
 .cover a:focus{color:#0b0c0c}
@@ -72,13 +76,15 @@ dl.fields dd p{margin:0}
 @media (min-width:40.0625em){dl.fields{display:grid;grid-template-columns:minmax(8em,30%) 1fr;column-gap:20px}dl.fields dd{margin:0 0 10px}}
 dd>p:last-child{margin-bottom:0}
 dl.key-facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,11em),1fr));gap:20px 30px}
-dl.key-facts>div{border-top:5px solid #1d70b8;padding-top:10px}
-dl.key-facts dt{font-size:${+(p.keyFact / p.body).toFixed(3)}em;font-weight:700;line-height:1.1;color:#1d3557;margin:0 0 5px}
+dl.key-facts>div{border-top:5px solid ${id.accent};padding-top:10px}
+dl.key-facts dt{font-size:${+(p.keyFact / p.body).toFixed(3)}em;font-weight:700;line-height:1.1;color:${id.accent};margin:0 0 5px}
 dl.key-facts dd{margin:0}
-.box{margin:0 0 30px;padding:15px 20px;border-left:5px solid #1d70b8;background:#f3f2f1}
-.box-story{background:#fdf5e6;border-left-color:#8e5b00}
-.box-facts{background:#fff;border:1px solid #b1b4b6;border-left:5px solid #1d70b8}
-.box-quote{background:#f6f6f6;border-left-color:#505a5f}
+.box{margin:0 0 30px;padding:15px 20px;border-left:5px solid ${id.accent};background:${id.panel}}
+.box-story{background:${id.storyPanel}}
+.box-facts{background:#fff;border:1px solid #b1b4b6;border-left:5px solid ${id.accent}}
+.box-quote{background:${id.quotePanel};border-left-color:#505a5f}
+.box-panel{margin:0 0 20px}
+@media (min-width:40em){.group-panel{display:grid;grid-template-columns:minmax(0,1fr) 38%;column-gap:25px;align-items:start}}
 .box>:first-child{margin-top:0}
 .box>:last-child{margin-bottom:0}
 blockquote{margin:0 0 20px;padding:0 0 0 20px;border-left:5px solid #b1b4b6;font-size:1.1em}

@@ -17,6 +17,9 @@ import { publish, type PublishResult } from '../src/pipeline/publish.ts';
 import { gatherInputs } from '../src/pipeline/inputs.ts';
 import { loadContent } from '../src/pipeline/validate.ts';
 import { LIMITS } from '../src/limits.ts';
+import { stableIndexPage } from '../src/pipeline/index-page.ts';
+import { folderTextLoader } from '../src/storage/folder.ts';
+import { contentFiles } from './support/content.ts';
 
 const NORTHMOOR_DIR = 'test/fixtures/organisations/northmoor';
 const NORTHMOOR_PROFILE = `${NORTHMOOR_DIR}/organisation.yaml`;
@@ -217,4 +220,24 @@ describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothi
     expect(result.index).toContain('href="https://www.northmoor.example/accessible-formats"');
     expect(result.manifest.organisation).toEqual({ id: 'northmoor', name: 'Northmoor District Council' });
   });
+});
+
+/** The ways to ask a download page's "Ask for another format" paragraph gives, each one that works. */
+function waysToAsk(page: string): string[] {
+  const ask = /<p class="ask">([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
+  const hrefs = [...ask.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&#x26;|&amp;/g, '&'));
+  return hrefs.filter((h) => /^tel:\+?\d{10,13}$/.test(h) || /^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(h) || (/^https:\/\//.test(h) && !!new URL(h).hostname.includes('.')));
+}
+
+describe('every download page names a working contact', () => {
+  for (const file of contentFiles()) {
+    it(file, async () => {
+      const profile = folderProfile(file);
+      const organisation = profile ? profileOf(profile.path) : undefined;
+      const r = await publish(file, readFileSync(file), folderImageLoader(file), { organisation, formats: ['txt'], loadText: folderTextLoader(file) });
+      if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
+      // The version's own page and the stable page (rebuilt from the manifest) alike.
+      for (const page of [r.index, stableIndexPage(r.manifest, '0123456789abcdef')]) expect(waysToAsk(page), page).not.toEqual([]);
+    }, 120_000);
+  }
 });

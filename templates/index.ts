@@ -26,8 +26,8 @@ const simple = (r: { model: import('../src/model/domain.ts').DomainDocument; pro
 const kind = <Data>(k: KindDescriptor<Data>): KindDescriptor<Data> => k;
 
 const kinds: KindDescriptor[] = [
-  kind({ kind: 'local-account', label: 'Local Account', schema: LocalAccount, outputs: PRINT, build: (d, c) => simple(localAccountToModel(d, c.loadImage)) }),
-  kind({ kind: 'strategy', label: 'Strategy', schema: Strategy, outputs: PRINT, build: (d, c) => simple(strategyToModel(d, c.loadImage)) }),
+  kind({ kind: 'local-account', label: 'Local Account', schema: LocalAccount, outputs: PRINT, build: (d, c) => simple(localAccountToModel(d, c.loadImage, c.symbols, c.organisation)) }),
+  kind({ kind: 'strategy', label: 'Strategy', schema: Strategy, outputs: PRINT, build: (d, c) => simple(strategyToModel(d, c.loadImage, c.symbols, c.organisation)) }),
   kind({
     kind: 'easy-read',
     label: 'Easy Read',

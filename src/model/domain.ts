@@ -7,10 +7,19 @@ export type { Inline, ImageData, Picture, ListStyle, Chart, ChartDatum, Document
 /** Where a block came from: its field path in the content file. */
 export type DataPath = (string | number)[];
 
-export interface Fact {
-  id: string;
+/** One figure of a key fact, and what it counts. */
+export interface FactFigure {
   value: string;
   label: string;
+}
+
+/**
+ * A key fact: one figure, or several that make one fact (a count, and the share of it an outcome
+ * reached); the period, comparison and source are the whole fact's.
+ */
+export interface Fact {
+  id: string;
+  figures: FactFigure[];
   period?: string;
   comparison?: string;
   source?: string;
@@ -45,14 +54,20 @@ export interface GlossaryEntry {
 export type Block = DomainBlock & { at?: DataPath | SourceAt };
 
 type DomainBlock =
-  /** Level 1 is a kind's top section; lowering puts them under the title (src/model/lower.ts). */
-  | { type: 'heading'; level: HeadingLevel; id: string; text: string }
+  /**
+   * Level 1 is a kind's top section; lowering puts them under the title (src/model/lower.ts).
+   * `continued`: the section's own text goes on after its sub-sections; the heading is said
+   * again ("Our priorities (continued)"), out of the outline and the contents.
+   */
+  | { type: 'heading'; level: HeadingLevel; id: string; text: string; continued?: true }
   | { type: 'paragraph'; inlines: Inline[] }
   /** `labels` are printed labels kept as written (minutes' "a)", "m)"), instead of generated numbers. */
   | { type: 'list'; style: ListStyle; start?: number; labels?: string[]; items: Block[][] }
   | {
       type: 'table';
-      caption: string;
+      /** Absent: the source gives none, and lowering names the table (Labels.tableName). */
+      caption?: string;
+      /** Empty: the table has no header row. */
       columns: Inline[][];
       rows: Inline[][][];
       /** The first cell of each row names the row. */
@@ -63,7 +78,12 @@ type DomainBlock =
   | { type: 'keyFacts'; title?: string; facts: Fact[] }
   | { type: 'comparisons'; title?: string; items: Comparison[] }
   | { type: 'quote'; blocks: Block[]; by?: string }
-  | { type: 'box'; kind: 'story' | 'box'; title?: string; blocks: Block[]; note?: Inline[] }
+  /**
+   * A story (case study), box or side panel. `label` is what a story is called where the content
+   * names it ("Spotlight"), else the organisation's word; `picture` is a bundled symbol beside it.
+   * A panel goes with the block before it, the paragraph it interrupts (lowering pairs them).
+   */
+  | { type: 'box'; kind: 'story' | 'box' | 'panel'; title?: string; label?: string; picture?: Picture; blocks: Block[]; note?: Inline[] }
   | { type: 'figure'; image: ImageData; alt: string; caption?: string }
   | { type: 'chart'; chart: Chart }
   | { type: 'contact'; contact: Contact }
@@ -71,7 +91,7 @@ type DomainBlock =
   | { type: 'note'; inlines: Inline[] }
   /** A paper's header line ("From:", "Subject:"); neighbouring fields are set as one grid. */
   | { type: 'field'; label: string; value: Inline[] }
-  /** Easy Read: one idea per row, a picture on the left and its text on the right. */
+  /** One idea per row, a picture on the left and its text on the right (Easy Read; a symbol beside blocks in any kind). */
   | { type: 'pictureRow'; picture: Picture; blocks: Block[] }
   /** The next block starts a new page (print formats). */
   | { type: 'pageBreak' }

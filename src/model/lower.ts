@@ -3,7 +3,7 @@
 // under the title, section numbers, the contents entries, the cover's wording, each node's
 // stable id and where it came from. The words come from src/model/labels.ts.
 import type { Block as DomainBlock, DomainDocument, DataPath, Fact } from './domain.ts';
-import { MODEL_VERSION, type Block, type DocumentModel, type Heading, type HeadingLevel, type Inline, type Labels, type Paragraph, type SourceAt } from './types.ts';
+import { MODEL_VERSION, type Block, type Definitions, type DocumentMeta, type DocumentModel, type Heading, type HeadingLevel, type Inline, type Labels, type Paragraph, type SourceAt } from './types.ts';
 import { labelsFor } from './labels.ts';
 import { longDate } from './dates.ts';
 import { childBlocks, walkBlocks } from './walk.ts';
@@ -22,10 +22,14 @@ export interface LowerOptions {
   file?: string;
   /** Where nodes made before any content (the contents list) are placed: the title field. */
   start?: SourceAt;
+  /** The organisation's own words for labels it prints differently ("Case study"), from its profile. */
+  labels?: Partial<Labels>;
+  /** The organisation's colours, kept in the model's meta for every writer. */
+  identity?: DocumentMeta['identity'];
 }
 
 export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentModel {
-  const L = labelsFor(doc.meta.language);
+  const L: Labels = { ...labelsFor(doc.meta.language), ...opts.labels };
   // A generated node (a "Membership" heading, a label) is placed at the content just before it.
   let lastAt: SourceAt | undefined;
   const at = (where: DataPath | SourceAt | undefined): SourceAt | undefined => {
@@ -38,9 +42,19 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
   const para = (inlines: Inline[], role?: Paragraph['role']): Draft<Paragraph> => ({ id: '', type: 'paragraph', inlines, ...(role ? { role } : {}) });
   const asideHeading = (t: string): Draft<Heading> => ({ id: '', type: 'heading', level: below(), text: t, outline: false });
 
-  const factBody = (f: Fact): Inline[] => {
+  /**
+   * A key fact as a definition: its first figure and what it counts. Further figures of the same
+   * fact (the share of that count an outcome reached) are definitions inside it, so each figure
+   * is printed as a figure and stays with the fact; the period, comparison and source close it.
+   */
+  const factItem = (f: Fact): Definitions['items'][number] => {
     const extra = [f.period, f.comparison, f.source && `${L.source}: ${f.source}`].filter(Boolean).join('. ');
-    return [text(f.label), ...(extra ? [text(` (${extra})`)] : [])];
+    const last = f.figures.length - 1;
+    const label = (k: number) => [text(f.figures[k].label), ...(k === last && extra ? [text(` (${extra})`)] : [])];
+    const more: Block[] = last
+      ? [{ id: '', type: 'definitions', style: 'facts', items: f.figures.slice(1).map((g, k) => ({ id: `fact-${f.id}-${k + 2}`, term: g.value, body: [para(label(k + 1))] })) }]
+      : [];
+    return { id: `fact-${f.id}`, term: f.figures[0].value, body: [para(label(0)), ...more] };
   };
 
   const one = (b: DomainBlock): DraftBlock[] => {
@@ -51,6 +65,8 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
       switch (b.type) {
         case 'heading': {
           level = Math.min(b.level + 1, 6) as HeadingLevel;
+          // Said again where a section's own text goes on after its sub-sections: not a section of its own.
+          if (b.continued) return [{ type: 'heading', id: b.id, level, text: `${b.text} (${L.continued})`, outline: false }];
           return [{ type: 'heading', id: b.id, level, text: b.text, outline: true }];
         }
         case 'paragraph':
@@ -61,7 +77,8 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
           return [{ id: '', type: 'list', style: b.style, ...(b.start !== undefined ? { start: b.start } : {}), ...(b.labels ? { labels: b.labels } : {}), items: b.items.map(many) }];
         case 'table':
           return [
-            { id: '', type: 'table', caption: b.caption, columns: b.columns, rows: b.rows, rowHeaders: b.rowHeaders },
+            // No caption: named once the document is whole (nameTables), by its number and section.
+            { id: '', type: 'table', caption: b.caption ?? '', ...(b.caption ? {} : { hiddenCaption: true as const }), columns: b.columns, rows: b.rows, rowHeaders: b.rowHeaders },
             ...(b.note ? [para(labelled(L.note, b.note), 'small')] : []),
             ...(b.source ? [para([text(`${L.source}: ${b.source}`)], 'small')] : []),
           ];
@@ -73,7 +90,7 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
               style: 'facts',
               blocks: [
                 ...(b.title ? [asideHeading(b.title)] : []),
-                { id: '', type: 'definitions', style: 'facts', items: b.facts.map((f) => ({ id: `fact-${f.id}`, term: f.value, body: [para(factBody(f))] as Block[] })) },
+                { id: '', type: 'definitions', style: 'facts', items: b.facts.map(factItem) },
               ],
             },
           ];
@@ -91,13 +108,17 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
         case 'quote':
           return [{ id: '', type: 'quote', blocks: many(b.blocks), ...(b.by ? { by: b.by } : {}) }];
         case 'box': {
-          const title = b.kind === 'story' ? (b.title ? `${L.caseStudy}: ${b.title}` : L.caseStudy) : b.title;
+          // A story says what it is: its own label, else the organisation's word, else the language's.
+          const label = b.kind === 'story' ? (b.label ?? L.caseStudy) : b.kind === 'panel' ? L.panel : undefined;
+          const title = b.kind === 'story' ? (b.title ? `${label}: ${b.title}` : label) : b.title;
           const head = title ? [asideHeading(title)] : [];
           const saved = level;
           level = below();
-          const inner = many(b.blocks);
+          const content = many(b.blocks);
           level = saved;
-          return [{ id: '', type: 'box', style: b.kind, blocks: [...head, ...inner, ...(b.note ? [para(labelled(L.note, b.note), 'small')] : [])] }];
+          // A symbol sits beside the box's content, under its title.
+          const inner: Block[] = b.picture ? [{ id: '', type: 'pictureRow', picture: b.picture, blocks: content }] : content;
+          return [{ id: '', type: 'box', style: b.kind, ...(label ? { label } : {}), blocks: [...head, ...inner, ...(b.note ? [para(labelled(L.note, b.note), 'small')] : [])] }];
         }
         case 'figure':
           return [{ id: '', type: 'figure', graphic: { type: 'image', image: b.image }, alt: b.alt, ...(b.caption ? { caption: b.caption } : {}) }];
@@ -157,17 +178,15 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
     return out.map(withAt);
   };
 
-  const blocks = mergeFields(doc.blocks.flatMap(one) as Block[]);
-  const m = doc.meta;
+  const blocks = pairPanels(mergeFields(doc.blocks.flatMap(one) as Block[]));
+  const m = opts.identity ? { ...doc.meta, identity: opts.identity } : doc.meta;
   const cover = {
     ownPage: doc.coverPage ?? true,
     title: { type: 'heading', id: 'title', level: 1, text: m.title, outline: true } as Heading,
     ...(m.subtitle ? { subtitle: m.subtitle } : {}),
-    lines: [
-      { type: 'paragraph', id: 'cover-author', inlines: [text(m.author, true)] },
-      { type: 'paragraph', id: 'cover-published', inlines: [text(`${L.published} ${longDate(m.published)}${m.reference ? `. ${L.reference} ${m.reference}` : ''}`)] },
-    ] as Paragraph[],
+    lines: coverLines(m, L),
   };
+  nameTables(blocks, L);
   assignIds(blocks, m.id);
   fillPositions(blocks, opts.start);
   numberSections(blocks);
@@ -181,7 +200,7 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
  * in and its place there ("kent-and-its-people-3"), so an edit elsewhere leaves it alone.
  */
 function assignIds(blocks: Block[], docId: string): void {
-  const used = new Set<string>(['title', 'cover-author', 'cover-published']);
+  const used = new Set<string>(['title', 'cover-author', 'cover-period', 'cover-published']);
   const unique = (id: string) => {
     let u = id;
     for (let n = 2; used.has(u); n++) u = `${id}-${n}`;
@@ -198,6 +217,51 @@ function assignIds(blocks: Block[], docId: string): void {
     } else if (!b.id) b.id = unique(`${section}-${++n}`);
     else b.id = unique(b.id);
     if (b.type === 'definitions') for (const item of b.items) item.id = unique(item.id);
+  });
+}
+
+/**
+ * The cover's lines: the publisher; the period covered, unless the title or subtitle already says
+ * it; the date as the source gives it, or that it is not known and why, or nothing when the source
+ * says nothing (a date is never invented); and the reference.
+ */
+function coverLines(m: DocumentModel['meta'], L: Labels): Paragraph[] {
+  const said = `${m.title} ${m.subtitle ?? ''}`.toLowerCase();
+  const date = m.published ? `${L.published} ${longDate(m.published)}` : m.publishedUnknown ? `${L.publishedUnknown}: ${m.publishedUnknown.replace(/\.$/, '')}` : undefined;
+  const dated = [date, m.reference && `${L.reference} ${m.reference}`].filter(Boolean).join('. ');
+  return [
+    { type: 'paragraph', id: 'cover-author', inlines: [text(m.author, true)] },
+    ...(m.period && !said.includes(m.period.toLowerCase()) ? [{ type: 'paragraph' as const, id: 'cover-period', inlines: [text(`${L.period}: ${m.period}`)] }] : []),
+    ...(dated ? [{ type: 'paragraph' as const, id: 'cover-published', inlines: [text(dated)] }] : []),
+  ];
+}
+
+/**
+ * A side panel goes with the paragraph (or list) it interrupts, the block before it: the two are a
+ * Group 'panel', which print keeps together (the panel beside or after it). A panel with no
+ * paragraph before it (first under a heading) stands alone. Inside boxes too.
+ */
+function pairPanels(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (b.type === 'box' || b.type === 'pictureRow' || b.type === 'quote') b.blocks = pairPanels(b.blocks);
+    const prev = out[out.length - 1];
+    if (b.type === 'box' && b.style === 'panel' && (prev?.type === 'list' || (prev?.type === 'paragraph' && !prev.role))) {
+      out[out.length - 1] = { id: '', type: 'group', role: 'panel', blocks: [prev, b], ...(prev.at ? { at: prev.at } : {}) };
+    } else out.push(b);
+  }
+  return out;
+}
+
+/** A table the author gave no caption is named by its number among the document's tables and the section it is in. */
+function nameTables(blocks: Block[], L: Labels): void {
+  let n = 0;
+  let section: string | undefined;
+  walkBlocks(blocks, (b) => {
+    if (b.type === 'heading' && b.outline && b.id !== 'contents') section = b.text;
+    if (b.type !== 'table') return;
+    n++;
+    if (b.hiddenCaption) b.caption = L.tableName(n, section);
   });
 }
 

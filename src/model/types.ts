@@ -1,10 +1,15 @@
-// The core document model, version 1: the contract between the kinds and the writers.
+// The core document model, version 2: the contract between the kinds and the writers.
 // Every writer is a table of handlers over these node types (see src/writers/*/), so a new
 // node type fails to compile until every writer handles it. Every block carries a stable id,
 // derived from the content, and where it came from in the content file. The model is made
 // by src/model/lower.ts from a kind's domain blocks; nothing else builds it.
 
-export const MODEL_VERSION = 1 as const;
+// Version 2 (issue 14): a publication's date may be unknown; a table may have no caption it prints
+// (its name is the product's, hidden) and no header row; side panels (Box 'panel' in a Group
+// 'panel' with the paragraph it interrupts); a box says what it is called ("Case study").
+import type { Identity } from '../organisation/types.ts';
+
+export const MODEL_VERSION = 2 as const;
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -100,7 +105,15 @@ export interface Definitions extends Node {
 
 export interface Table extends Node {
   type: 'table';
+  /** The table's name: the author's caption, printed before it; or, with `hiddenCaption`, the product's. */
   caption: string;
+  /**
+   * The author gave no caption: `caption` is the product's name for the table ("Table 3, in
+   * “Spending”"), which names it for assistive technology (HTML's caption, visually hidden; the
+   * PDF Table's /T; DOCX's table title; the plain text's table line) and is not printed on paper.
+   */
+  hiddenCaption?: true;
+  /** The header row; empty when the table has none (every row is data). */
   columns: Inline[][];
   rows: Inline[][][];
   /** The first cell of each row names the row. */
@@ -115,10 +128,15 @@ export interface Quote extends Node {
   by?: string;
 }
 
-/** A boxed aside: its heading (if any) is its first block. */
+/**
+ * A boxed aside: its heading (if any) is its first block. A `panel` is a side panel: it sits in a
+ * Group 'panel' after the paragraph it interrupts, and print may set it beside that paragraph.
+ */
 export interface Box extends Node {
   type: 'box';
-  style: 'box' | 'story' | 'facts' | 'quote';
+  style: 'box' | 'story' | 'facts' | 'quote' | 'panel';
+  /** What the box is called, as printed ("Case study", the organisation's or the story's own word, "Panel"). */
+  label?: string;
   blocks: Block[];
 }
 
@@ -131,10 +149,13 @@ export interface Figure extends Node {
   caption?: string;
 }
 
-/** Blocks that belong together on a page and in a reader's ear: a contact, a chart with its data. */
+/**
+ * Blocks that belong together on a page and in a reader's ear: a contact, a chart with its data,
+ * a side panel with the paragraph it interrupts (its blocks: that paragraph, then the panel's Box).
+ */
 export interface Group extends Node {
   type: 'group';
-  role: 'contact' | 'chart' | 'table';
+  role: 'contact' | 'chart' | 'table' | 'panel';
   blocks: Block[];
 }
 
@@ -166,13 +187,22 @@ export interface DocumentMeta {
   author: string;
   subject: string;
   language: string;
-  /** ISO date; also the files' creation date, so outputs are deterministic. */
-  published: string;
+  /**
+   * ISO date the source gives, printed on the cover; absent when it is not known (never
+   * invented). The files' own dates are the render context's epoch (src/model/dates.ts fileDate).
+   */
+  published?: string;
+  /** Why the date is not known, printed on the cover instead of a date (content's `published: { unknown: … }`). */
+  publishedUnknown?: string;
+  /** The time the publication covers ("April 2016 to March 2017"), printed on the cover when given. */
+  period?: string;
   keywords: string[];
   /** Printed on the cover, e.g. the print code or version. */
   reference?: string;
-  /** Who to ask for another format (named on the download page). */
-  alternativeFormats?: { name: string; phone?: string; email?: string };
+  /** Who to ask for another format, and the formats offered (named on the download page): the organisation profile's, or the publication's own. */
+  alternativeFormats?: { name: string; phone?: string; textRelay?: string; email?: string; web?: string; offered?: string[] };
+  /** The organisation's colours (src/organisation/types.ts), set by lowering from its profile; every writer draws in them. */
+  identity?: Identity;
 }
 
 /** The cover, worded once for every format: the title is the document's level-1 heading. */
@@ -200,12 +230,22 @@ export interface Labels {
   note: string;
   source: string;
   published: string;
+  /** Said on the cover in place of a date when the content says the date is not known. */
+  publishedUnknown: string;
+  /** Before the time a publication covers, on its cover ("Period covered"). */
+  period: string;
+  /** After a section's title, where its own text goes on after its sub-sections. */
+  continued: string;
+  /** A side panel's name, where it has no title of its own. */
+  panel: string;
   reference: string;
   page: string;
   pageOf: (current: number, total: number) => string;
   seeGlossary: string;
   seeSection: string;
   table: string;
+  /** A table with no caption is named by its number and the section it is in. */
+  tableName: (n: number, section?: string) => string;
   endOfTable: string;
   chart: string;
   theFigures: string;

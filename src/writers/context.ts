@@ -3,6 +3,7 @@
 // and no environment; the pipeline's edge (src/storage/assets.ts) loads the assets once.
 import type { DocumentModel } from '../model/types.ts';
 import type { Profile } from '../profiles/index.ts';
+import { fileDate } from '../model/dates.ts';
 
 export interface Assets {
   fonts: { normal: Uint8Array; bold: Uint8Array };
@@ -14,7 +15,10 @@ export interface Assets {
 
 export interface RenderContext {
   assets: Assets;
-  /** The files' creation and modification date: the publication's date, so output is deterministic. */
+  /**
+   * The files' creation and modification date: the publication's date, or a fixed one when it is
+   * not known (src/model/dates.ts fileDate), so output is deterministic. Never printed.
+   */
   epoch: Date;
   /** A fresh id for the writer's own anchors ("note-1"), counted per render. */
   nextId(prefix: string): string;
@@ -43,12 +47,12 @@ export function dispatch<N extends { type: string }, Args extends unknown[], R>(
   return (table[node.type as N['type']] as (node: N, ...args: Args) => R)(node, ...args);
 }
 
-export function renderContext(assets: Assets, published: string, pagesOf?: ReadonlyMap<string, number>): RenderContext {
+export function renderContext(assets: Assets, published: string | undefined, pagesOf?: ReadonlyMap<string, number>): RenderContext {
   const counts = new Map<string, number>();
   return {
     assets,
     ...(pagesOf ? { pagesOf } : {}),
-    epoch: new Date(`${published}T00:00:00Z`),
+    epoch: new Date(`${fileDate(published)}T00:00:00Z`),
     nextId(prefix) {
       const n = (counts.get(prefix) ?? 0) + 1;
       counts.set(prefix, n);

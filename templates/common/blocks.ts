@@ -2,8 +2,8 @@
 // (facts, contacts, glossary terms, charts, images, sections) and reporting the ones that dangle.
 // It runs on content the kind's schema accepted, so it works on the schema's types.
 import type { z } from 'zod';
-import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline } from '../../src/model/domain.ts';
-import type { BlockInput, Chart as ChartSchema, Contact as ContactSchema, Fact as FactSchema, GlossaryEntry as GlossarySchema, Image as ImageSchema, SectionInput } from './schema.ts';
+import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline, Picture } from '../../src/model/domain.ts';
+import type { SymbolInput, BlockInput, Chart as ChartSchema, Contact as ContactSchema, Fact as FactSchema, GlossaryEntry as GlossarySchema, Image as ImageSchema, SectionInput } from './schema.ts';
 import { parseInline, parseMarkdown, plainText, type MarkdownContext } from '../../src/parse/markdown.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 
@@ -35,6 +35,8 @@ export interface Registries {
   charts: Map<string, Chart>;
   images: Map<string, { image?: ImageData; alt: string }>;
   md: MarkdownContext;
+  /** The bundled symbols there are (assets/symbols), for pictures beside blocks; unchecked when absent. */
+  symbols?: ReadonlySet<string>;
 }
 
 export class Mapper {
@@ -59,17 +61,34 @@ export class Mapper {
     return v;
   }
 
-  /** Sections become a heading followed by their blocks; depth 1 is Heading 1. */
+  /**
+   * Sections become a heading followed by their blocks; depth 1 is Heading 1. A section's text
+   * after its sub-sections (`after:`) comes under its heading said again, so no reader takes it
+   * for the last sub-section's.
+   */
   sections(list: SectionInput[], path: PathKey[], depth = 1): Block[] {
     const out: Block[] = [];
     list.forEach((sec, i) => {
       const p = [...path, i];
       if (depth > 3) this.problems.push({ path: p, message: 'sections go at most three levels deep; move this one up a level' });
-      out.push({ type: 'heading', level: Math.min(depth, 3) as 1 | 2 | 3, id: sec.id, text: sec.title, at: [...p, 'title'] });
+      const level = Math.min(depth, 3) as 1 | 2 | 3;
+      out.push({ type: 'heading', level, id: sec.id, text: sec.title, at: [...p, 'title'] });
       out.push(...this.blocks(sec.blocks ?? [], [...p, 'blocks']));
       out.push(...this.sections(sec.sections ?? [], [...p, 'sections'], depth + 1));
+      if (sec.after?.length) {
+        out.push({ type: 'heading', level, id: `${sec.id}-continued`, text: sec.title, continued: true, at: [...p, 'after'] });
+        out.push(...this.blocks(sec.after, [...p, 'after']));
+      }
     });
     return out;
+  }
+
+  /** A bundled symbol with its alt text; an unknown symbol's name is reported. */
+  symbol(pic: SymbolInput, path: PathKey[]): Picture {
+    if (this.reg.symbols && !this.reg.symbols.has(pic.symbol)) {
+      this.problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${pic.symbol}"; choose one listed in docs/content-format.md (the files in assets/symbols)` });
+    }
+    return { alt: pic.alt, symbol: pic.symbol };
   }
 
   blocks(list: BlockInput[], path: PathKey[]): Block[] {
@@ -96,24 +115,29 @@ export class Mapper {
       case 'quote':
         return [{ type: 'quote', blocks: this.markdown(v.text, [...p, 'text']), by: v.by }];
       case 'story':
-      case 'box': {
-        const note = kind === 'story' ? v.note : undefined;
+      case 'box':
+      case 'panel': {
+        const story = kind === 'story' ? v : undefined;
         return [
           {
             type: 'box',
             kind,
             title: v.title,
+            ...(story?.label ? { label: story.label } : {}),
+            ...(v.picture ? { picture: this.symbol(v.picture, [...p, 'picture']) } : {}),
             blocks: this.blocks(v.blocks, [...p, 'blocks']),
-            note: note === undefined ? undefined : this.inline(note, [...p, 'note']),
+            note: story?.note === undefined ? undefined : this.inline(story.note, [...p, 'note']),
           },
         ];
       }
+      case 'pictureRow':
+        return [{ type: 'pictureRow', picture: this.symbol(v.picture, [...p, 'picture']), blocks: this.blocks(v.blocks, [...p, 'blocks']) }];
       case 'table':
         return [
           {
             type: 'table',
-            caption: v.caption,
-            columns: v.columns.map((c, i) => this.inline(c, [...p, 'columns', i])),
+            ...(v.caption ? { caption: v.caption } : {}),
+            columns: (v.columns ?? []).map((c, i) => this.inline(c, [...p, 'columns', i])),
             rows: v.rows.map((r, i) => r.map((c, j) => this.inline(c, [...p, 'rows', i, j]))),
             rowHeaders: v.rowHeaders === true,
             source: v.source,
@@ -154,7 +178,9 @@ export interface Registered {
 
 /** A fact's words are plain text, but may carry the Markdown escapes authors type out of habit ("them\*"). */
 function plainFact(f: z.infer<typeof FactSchema>): Fact {
-  const out: Fact = { ...f, value: plainText(f.value), label: plainText(f.label) };
+  // The schema's refine gives a fact either figures or a value and label.
+  const figures = f.figures ?? [{ value: f.value ?? '', label: f.label ?? '' }];
+  const out: Fact = { id: f.id, figures: figures.map((g) => ({ value: plainText(g.value), label: plainText(g.label) })) };
   for (const k of ['period', 'comparison', 'source'] as const) {
     const v = f[k];
     if (v !== undefined) out[k] = plainText(v);
@@ -163,7 +189,7 @@ function plainFact(f: z.infer<typeof FactSchema>): Fact {
 }
 
 /** Builds the registries from publication data, reporting duplicate ids and missing image files. */
-export function buildRegistries(data: Registered, loadImage: ImageLoader, problems: Located[], sectionIds: Map<string, string>): Registries {
+export function buildRegistries(data: Registered, loadImage: ImageLoader, problems: Located[], sectionIds: Map<string, string>, symbols?: ReadonlySet<string>): Registries {
   /** Each entry by id, with its place in the list: the last one with that id, as a Map keeps it. */
   const seen = <T extends { id: string }>(key: keyof Registered, list: T[] | undefined, what: string): Map<string, [T, number]> => {
     const m = new Map<string, [T, number]>();
@@ -186,6 +212,7 @@ export function buildRegistries(data: Registered, loadImage: ImageLoader, proble
     charts: new Map(),
     images: new Map(),
     md,
+    ...(symbols ? { symbols } : {}),
   };
   for (const [id, [c, i]] of seen('contacts', data.contacts, 'contact')) {
     reg.contacts.set(id, {

@@ -21,14 +21,54 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, { error: 'is not a real date' });
 
-export const Fact = z.strictObject({
-  id: Id,
-  value: Text.describe('The figure as printed, e.g. "34,641" or "57.5%"'),
-  label: Text,
-  period: Text.optional(),
-  comparison: Text.optional(),
-  source: Text.optional(),
+/**
+ * A publication's date: as the source prints it, or `{ unknown: why }` when the source has none.
+ * Never invent one: a date that is not given is not printed (docs/content-format.md).
+ */
+export const Published = z.union(
+  [IsoDate, z.strictObject({ unknown: Text.describe('Why the date is not known, e.g. "The leaflet is undated; it was in use in 2017."') })],
+  { error: 'must be a date written YYYY-MM-DD, or { unknown: why the date is not known }; or leave it out' },
+);
+
+/** The metadata of a content `published` field: the date, or why it is not known, or nothing. */
+export function publishedMeta(p: z.infer<typeof Published> | undefined): { published?: string; publishedUnknown?: string } {
+  if (p === undefined) return {};
+  return typeof p === 'string' ? { published: p } : { publishedUnknown: p.unknown };
+}
+
+// Alt text that only says what kind of thing it is says nothing a reader needs.
+const EMPTY_ALT = /^(an?\s+)?(image|picture|icon|symbol|graphic|photo|photograph|pic|img)s?\.?$/i;
+
+/** What a picture shows, for people who cannot see it; "image" or "picture" is refused. */
+export const Alt = Text.describe('What the picture shows, for people who cannot see it').refine((s) => !EMPTY_ALT.test(s), {
+  error: 'say what the picture shows ("A house with a heart on it"), not that it is a picture',
 });
+
+/** A bundled picture symbol (assets/symbols) with its alt text. */
+export const SymbolPicture = z.strictObject({
+  symbol: Text.describe('A symbol from assets/symbols, e.g. "home"'),
+  alt: Alt,
+});
+
+const FactFigure = z.strictObject({
+  value: Text.describe('The figure as printed, e.g. "34,641" or "57.5%"'),
+  label: Text.describe('What the figure counts'),
+});
+
+/** A key fact: `value` and `label`, or several `figures` that make one fact (a count and a share of it). */
+export const Fact = z
+  .strictObject({
+    id: Id,
+    value: FactFigure.shape.value.optional(),
+    label: Text.optional(),
+    figures: z.array(FactFigure).min(2, { error: 'a fact of one figure gives value and label instead' }).optional(),
+    period: Text.optional(),
+    comparison: Text.optional(),
+    source: Text.optional(),
+  })
+  .refine((f) => (f.figures ? f.value === undefined && f.label === undefined : f.value !== undefined && f.label !== undefined), {
+    error: 'a fact has either value and label, or figures: [{ value, label }, …], not both',
+  });
 
 export const Contact = z.strictObject({
   id: Id,
@@ -67,19 +107,27 @@ export const Chart = z.strictObject({
 export const Image = z.strictObject({
   id: Id,
   file: Text.regex(/^[^/\\]+\.(png|jpe?g)$/i, { error: 'must be a .png or .jpg file name beside the content file' }),
-  alt: Text.describe('What the picture shows, for people who cannot see it'),
+  alt: Alt,
 });
 
 const Value = z.strictObject({ value: Text, period: Text });
+
+/** A bundled symbol with its alt text. */
+export interface SymbolInput {
+  symbol: string;
+  alt: string;
+}
 
 export interface BlockInput {
   text?: string;
   keyFacts?: { title?: string; facts: string[] };
   comparisons?: { title?: string; items: { label: string; before: { value: string; period: string }; after: { value: string; period: string }; note?: string }[] };
   quote?: { text: string; by?: string };
-  story?: { title: string; blocks: BlockInput[]; note?: string };
-  box?: { title?: string; blocks: BlockInput[] };
-  table?: { caption: string; columns: string[]; rows: string[][]; rowHeaders?: boolean; source?: string; note?: string };
+  story?: { title: string; label?: string; picture?: SymbolInput; blocks: BlockInput[]; note?: string };
+  box?: { title?: string; picture?: SymbolInput; blocks: BlockInput[] };
+  panel?: { title?: string; picture?: SymbolInput; blocks: BlockInput[] };
+  pictureRow?: { picture: SymbolInput; blocks: BlockInput[] };
+  table?: { caption?: string; columns?: string[]; rows: string[][]; rowHeaders?: boolean; source?: string; note?: string };
   chart?: string;
   figure?: { image: string; caption?: string };
   contact?: string;
@@ -87,7 +135,7 @@ export interface BlockInput {
   glossary?: 'all';
 }
 
-export const BLOCK_KINDS = ['text', 'keyFacts', 'comparisons', 'quote', 'story', 'box', 'table', 'chart', 'figure', 'contact', 'note', 'glossary'] as const;
+export const BLOCK_KINDS = ['text', 'keyFacts', 'comparisons', 'quote', 'story', 'box', 'panel', 'pictureRow', 'table', 'chart', 'figure', 'contact', 'note', 'glossary'] as const;
 
 export const Block: z.ZodType<BlockInput> = z.lazy(() =>
   z
@@ -101,19 +149,32 @@ export const Block: z.ZodType<BlockInput> = z.lazy(() =>
         })
         .optional(),
       quote: z.strictObject({ text: Markdown, by: Text.optional() }).optional(),
-      story: z.strictObject({ title: Text, blocks: z.array(Block).min(1), note: Markdown.optional() }).optional(),
-      box: z.strictObject({ title: Text.optional(), blocks: z.array(Block).min(1) }).optional(),
+      story: z
+        .strictObject({
+          title: Text,
+          label: Text.optional().describe('What this story is called where it is printed ("Spotlight"); else the organisation\'s word ("Case study")'),
+          picture: SymbolPicture.optional(),
+          blocks: z.array(Block).min(1),
+          note: Markdown.optional(),
+        })
+        .optional(),
+      box: z.strictObject({ title: Text.optional(), picture: SymbolPicture.optional(), blocks: z.array(Block).min(1) }).optional(),
+      panel: z
+        .strictObject({ title: Text.optional(), picture: SymbolPicture.optional(), blocks: z.array(Block).min(1) })
+        .describe('A side panel: put it straight after the paragraph it interrupts')
+        .optional(),
+      pictureRow: z.strictObject({ picture: SymbolPicture, blocks: z.array(Block).min(1) }).describe('A bundled symbol beside blocks').optional(),
       table: z
         .strictObject({
-          caption: Text.describe('Says what the table shows; read out before the table'),
-          columns: z.array(Text).min(1),
-          rows: z.array(z.array(z.string({ error: 'a table cell must be text (put numbers in quotes)' }))).min(1),
+          caption: Text.optional().describe('Says what the table shows; read out before the table. Without one, the table is named by its number and section'),
+          columns: z.array(Text).min(1).optional().describe('The header row; leave it out when the table has none'),
+          rows: z.array(z.array(z.string({ error: 'a table cell must be text (put numbers in quotes)' })).min(1)).min(1),
           rowHeaders: z.boolean().optional(),
           source: Text.optional(),
           note: Markdown.optional(),
         })
-        .refine((t) => t.rows.every((r) => r.length === t.columns.length), {
-          error: 'every row must have as many cells as there are columns',
+        .refine((t) => t.rows.every((r) => r.length === (t.columns ?? t.rows[0]).length), {
+          error: 'every row must have as many cells as there are columns (or, with no columns, as the first row)',
           path: ['rows'],
         })
         .optional(),
@@ -133,15 +194,20 @@ export interface SectionInput {
   title: string;
   blocks?: BlockInput[];
   sections?: SectionInput[];
+  /** The section's own text that follows its sub-sections. */
+  after?: BlockInput[];
 }
 
 export const Section: z.ZodType<SectionInput> = z.lazy(() =>
-  z.strictObject({
-    id: Id,
-    title: Text,
-    blocks: z.array(Block).optional(),
-    sections: z.array(Section).optional(),
-  }),
+  z
+    .strictObject({
+      id: Id,
+      title: Text,
+      blocks: z.array(Block).optional(),
+      sections: z.array(Section).optional(),
+      after: z.array(Block).min(1).optional().describe("The section's own text that follows its sub-sections"),
+    })
+    .refine((s) => !s.after || s.sections?.length, { error: 'after: is text that follows sub-sections; with no sections: put it in blocks:', path: ['after'] }),
 );
 
 export const Signatory = z.strictObject({ name: Text, role: Text });
@@ -154,7 +220,7 @@ export const PublicationBase = {
   organisation: Text,
   department: Text.optional(),
   language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language tag like "en-GB"' }).default('en-GB'),
-  published: IsoDate,
+  published: Published.optional(),
   reference: Text.optional(),
   summary: Text,
   facts: z.array(Fact).default([]),

@@ -1,14 +1,14 @@
 // Easy Read: rows of one idea each (a picture with alt text, and short text), a word list and a
 // contact page. The language checks (src/checks/easy-read.ts) run on top of this schema.
 import { z } from 'zod';
-import { Markdown, Text } from '../common/schema.ts';
+import { Alt, Markdown, Published, Text } from '../common/schema.ts';
 import { CommitteeBase } from '../common/committee.ts';
 
 export const PictureInput = z
   .strictObject({
     symbol: Text.optional().describe('A symbol from assets/symbols, e.g. "home"'),
     file: Text.regex(/^[^/\\]+\.(png|jpe?g)$/i, { error: 'must be a .png or .jpg file name beside the content file' }).optional(),
-    alt: Text.describe('What the picture shows, for people who cannot see it'),
+    alt: Alt,
   })
   .refine((p) => !!p.symbol !== !!p.file, { error: 'a picture is either a symbol or a file, not both or neither' });
 
@@ -17,6 +17,8 @@ const { committee: _committee, ...base } = CommitteeBase;
 export const EasyRead = z.strictObject({
   kind: z.literal('easy-read'),
   ...base,
+  // An Easy Read version of an undated paper is undated too: the date is never invented.
+  published: Published.optional(),
   subtitle: Text.optional(),
   helpNote: Text.optional(),
   sections: z.array(z.strictObject({ title: Text, rows: z.array(z.strictObject({ picture: PictureInput, text: Markdown })).min(1) })).min(1),

@@ -1,10 +1,10 @@
 // Easy Read → document model: title, help note, sections of picture rows, the word list and the
 // contact page, each a section a reader can find.
 import type { z } from 'zod';
-import type { Block, Picture } from '../../src/model/domain.ts';
+import type { Block, DocumentMeta, Picture } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, loadPicture, type ImageLoader, type Located } from '../common/blocks.ts';
 import { para, txt } from '../common/committee.ts';
-import { committeeMeta } from '../agenda/template.ts';
+import { publishedMeta } from '../common/schema.ts';
 import { easyReadChecks } from '../../src/checks/easy-read.ts';
 import type { EasyReadInput, PictureInput } from './schema.ts';
 
@@ -41,6 +41,16 @@ export function easyReadToModel(d: EasyReadInput, loadImage: ImageLoader, symbol
   blocks.push({ type: 'heading', level: 1, id: `${id}-contact`, text: 'Contact us' });
   blocks.push({ type: 'contact', contact: { id: 'contact', name: c.name, phone: c.phone, textRelay: c.textRelay, email: c.email, web: c.web, address: c.address } });
   problems.push(...m.problems);
-  const meta = { ...committeeMeta(d, 'easy-read', ['Easy Read']), subtitle: d.subtitle };
+  const meta: DocumentMeta = {
+    id: d.id,
+    kind: 'easy-read',
+    title: d.title,
+    ...(d.subtitle ? { subtitle: d.subtitle } : {}),
+    author: d.organisation,
+    subject: d.summary,
+    language: d.language,
+    ...publishedMeta(d.published),
+    keywords: ['Easy Read'],
+  };
   return { model: { meta, blocks }, problems };
 }

@@ -5,8 +5,8 @@ import { Id, PublicationBase, Section, Signatory, Text } from '../common/schema.
 export const LocalAccount = z.strictObject({
   kind: z.literal('local-account'),
   ...PublicationBase,
-  period: Text.describe('The year reported on, e.g. "April 2016 to March 2017"'),
-  alternativeFormats: Id.describe('Contact id for requests for another format'),
+  period: Text.optional().describe('The time reported on, e.g. "April 2016 to March 2017"; printed on the cover unless the title or subtitle says it'),
+  alternativeFormats: Id.optional().describe('Id of this publication’s own contact for requests for another format; without it, the organisation profile’s'),
   signatories: z.array(Signatory).default([]),
   sections: z.array(Section).min(1, { error: 'a Local Account needs at least one section' }),
 });

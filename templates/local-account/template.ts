@@ -3,34 +3,39 @@
 import type { DomainDocument, Block } from '../../src/model/domain.ts';
 import { Mapper, buildRegistries, collectSections, type ImageLoader, type Located } from '../common/blocks.ts';
 import type { LocalAccountInput } from './schema.ts';
+import type { Organisation } from '../../src/organisation/types.ts';
+import { DEFAULT_ORGANISATION } from '../../src/organisation/kent.ts';
+import { formatsSentence } from '../../src/organisation/publication.ts';
+import { publishedMeta } from '../common/schema.ts';
 
 const pick = (c: { name: string; phone?: string; email?: string }) => ({ name: c.name, phone: c.phone, email: c.email });
 
 /** A Local Account, or a publication laid out as one (a strategy). */
 export type LocalAccountLike = Omit<LocalAccountInput, 'kind'>;
 
-export function localAccountToModel(data: LocalAccountLike, loadImage: ImageLoader): { model: DomainDocument; problems: Located[] } {
+export function localAccountToModel(data: LocalAccountLike, loadImage: ImageLoader, symbols?: ReadonlySet<string>, organisation: Organisation = DEFAULT_ORGANISATION): { model: DomainDocument; problems: Located[] } {
   const problems: Located[] = [];
   const sectionIds = collectSections(data.sections, ['sections'], problems);
-  const reg = buildRegistries(data, loadImage, problems, sectionIds);
+  const reg = buildRegistries(data, loadImage, problems, sectionIds, symbols);
   const m = new Mapper(reg);
 
   const blocks: Block[] = [{ type: 'contents', title: 'Contents' }];
-  const contact = reg.contacts.get(data.alternativeFormats);
-  if (!contact) problems.push({ path: ['alternativeFormats'], message: `there is no contact with id "${data.alternativeFormats}"; add it to contacts: or correct the id` });
-  else
-    blocks.push({
-      type: 'box',
-      kind: 'box',
-      title: 'Other formats',
-      blocks: [
-        {
-          type: 'paragraph',
-          inlines: [{ type: 'text', text: 'You can ask for this document in another format or language, such as large print, Easy Read, plain text, audio or Braille.', bold: true }],
-        },
-        { type: 'contact', contact },
-      ],
-    });
+  // Whom to ask for another format: the publication's own contact (alternativeFormats, checked in
+  // src/organisation/publication.ts), else its organisation's; and the formats it really offers.
+  const formats = organisation.formats;
+  const contact = (data.alternativeFormats ? reg.contacts.get(data.alternativeFormats) : undefined) ?? { id: 'other-formats', ...formats.contact };
+  blocks.push({
+    type: 'box',
+    kind: 'box',
+    title: 'Other formats',
+    blocks: [
+      {
+        type: 'paragraph',
+        inlines: [{ type: 'text', text: `You can ask for this document in ${formatsSentence(formats.offered)}.`, bold: true }],
+      },
+      { type: 'contact', contact },
+    ],
+  });
   const body = m.sections(data.sections, ['sections']);
   if (data.signatories.length) {
     // Signatories close the first section (the foreword): typed once, shown where they belong.
@@ -51,10 +56,11 @@ export function localAccountToModel(data: LocalAccountLike, loadImage: ImageLoad
         author: [data.organisation, data.department].filter(Boolean).join(', '),
         subject: data.summary,
         language: data.language,
-        published: data.published,
-        keywords: ['Local Account', 'adult social care', data.period],
+        ...publishedMeta(data.published),
+        ...(data.period ? { period: data.period } : {}),
+        keywords: ['Local Account', 'adult social care', ...(data.period ? [data.period] : [])],
         reference: data.reference,
-        alternativeFormats: contact ? pick(contact) : undefined,
+        alternativeFormats: pick(contact),
       },
       blocks,
     },

@@ -388,9 +388,10 @@ export function expectedText(doc: DocumentModel): Expected[] {
           blocks(item.body);
         });
       case 'table': {
-        words(b.caption, where);
+        // A name the product gave a table (no caption in the content) is its title, not printed.
+        if (!b.hiddenCaption) words(b.caption, where);
         const cells = [...b.columns, ...b.rows.flat()].map((c) => text(c)).filter((c) => c.trim());
-        out.push({ kind: 'cells', caption: b.caption, cells, where });
+        out.push({ kind: 'cells', caption: b.hiddenCaption ? '' : b.caption, cells, where });
         return;
       }
       case 'quote':

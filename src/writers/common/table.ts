@@ -75,6 +75,8 @@ export interface PrintTableOptions {
   rule: number;
   /** Extra width the first column needs (a chart key's swatch), when the table is set as written. */
   firstColumnExtra?: number;
+  /** Whether the table may be set transposed (not one with no header row: its first row would become one). */
+  transpose?: boolean;
 }
 
 interface Measured {
@@ -177,7 +179,7 @@ export function planPrintTable(table: TableShape, o: PrintTableOptions): PrintTa
   const m = asWritten(size);
   const byColumn = groups(m, o);
   // Transposed (the rows become the columns), when the table has rows to make columns of.
-  if (table.rows.length > 0 && table.columns.length > 1) {
+  if (o.transpose !== false && table.rows.length > 0 && table.columns.length > 1) {
     const t = transpose(table.columns, table.rows);
     for (const s of sizes) {
       const mt = measure(t, s, o.width, 0);

@@ -6,7 +6,7 @@
 import {
   AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, InternalHyperlink,
   LevelFormat, LineRuleType, PageNumber, PageReference, Paragraph, ShadingType, Table, TableCell,
-  TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType,
+  TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType, StringValueElement,
   type INumberingOptions, type IParagraphOptions, type PageNumberEstimator, type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
@@ -19,10 +19,10 @@ import { packDeterministic } from './determinism.ts';
 import { labelRuns } from './labels.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
 import { allBlocks, hasGlossary, inlineText } from '../../model/walk.ts';
+import { identityOf, wordColour } from '../../organisation/identity.ts';
 
 // The title is the model's level 1 and has Word's Title style; level 2 is Word's Heading 1.
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
-const ACCENT = '1D3557';
 const NBSP = '\u00a0';
 
 type Out = Paragraph | Table | TableOfContents;
@@ -32,6 +32,8 @@ interface W {
   doc: DocumentModel;
   p: Profile;
   ctx: RenderContext;
+  /** The organisation's colours (its profile's identity), as Word writes them (RRGGBB). */
+  colours: { accent: string; link: string; panel: string };
   hasGlossary: boolean;
   bold: boolean;
   /** Draws SVG as PNG (absent when the document has no symbol or chart to draw). */
@@ -106,19 +108,44 @@ function table(b: Extract<Block, { type: 'table' }>, w: W): Out[] {
   const cell = (xs: Inline[], header: boolean) =>
     new TableCell({
       children: [new Paragraph({ children: runs(xs.length ? xs : [{ type: 'text', text: '–' }], w, header), keepLines: true })],
-      shading: header ? { type: ShadingType.CLEAR, fill: 'EEF3F8', color: 'auto' } : undefined,
+      shading: header ? { type: ShadingType.CLEAR, fill: w.colours.panel, color: 'auto' } : undefined,
     });
-  const caption = plain(b.caption, w, { style: 'Caption', keepNext: true });
+  // A caption the author did not write is not printed: the table's title (Word's alt text) names it.
+  const caption = b.hiddenCaption ? [] : [plain(b.caption, w, { style: 'Caption', keepNext: true })];
   const t = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) }),
+      // No header row when the table has none: every row is data.
+      ...(cols.length ? [new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(c, true)) })] : []),
       ...body.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, rowHeaders && j === 0)) })),
     ],
   });
+  titled(t, b.caption);
   // A line's space below the table, as the next paragraph's space before.
   w.gap = lineOf(w.p);
-  return [caption, t];
+  return [...caption, t];
+}
+
+/**
+ * Gives a table its title (w:tblCaption, which Word shows as its alt text and screen readers
+ * announce), last in its properties as the schema orders them: docx has no option for it.
+ */
+function titled(t: Table, caption: string): void {
+  const props = (t as unknown as { root: { rootKey?: string; root: unknown[] }[] }).root.find((x) => x.rootKey === 'w:tblPr');
+  props?.root.push(new StringValueElement('w:tblCaption', caption));
+}
+
+/**
+ * Key facts, each a paragraph: the figure large, then what it counts. Further figures of the same
+ * fact follow it as key facts a step further in, and keep with it.
+ */
+function facts(items: { term: string; body: Block[] }[], w: W, depth: number): Out[] {
+  return items.flatMap((f) => {
+    const text = f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : []));
+    const more = f.body.filter((x) => x.type === 'definitions' && x.style === 'facts').flatMap((x) => facts(x.type === 'definitions' ? x.items : [], w, depth + 1));
+    const indent = depth ? { indent: { left: 284 + STEP * depth } } : {};
+    return [P(w, { style: 'KeyFact', ...indent, keepNext: more.length > 0, children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: w.colours.accent }), new TextRun(' '), ...runs(text, w)] }), ...more];
+  });
 }
 
 /** One line of body text, in twips. */
@@ -168,11 +195,13 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
   pageBreak: (b, w) => ((w.gap = 0), [new Paragraph({ children: [new PageBreak()] })]),
   pictureRow: (b, w) => {
     // A borderless two-column row: picture left (with alt text), its text right.
-    const px = Math.round((w.p.picture * 96) / 72);
+    // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
+    const icon = !w.p.maxPicturesAPage;
+    const px = Math.round(((icon ? w.p.body * 3.5 : w.p.picture) * 96) / 72);
     let picture: ImageRun;
     if (b.picture.symbol) {
       // The SVG for readers that show it; a PNG of the same drawing for those that do not.
-      const svg = symbolSvg(w.ctx.assets, b.picture.symbol);
+      const svg = symbolSvg(w.ctx.assets, b.picture.symbol, identityOf(w.doc).accent);
       const png = w.png!(svg, { width: px * PNG_SCALE });
       picture = new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width: px, height: Math.round(png.height / PNG_SCALE) }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } });
     } else {
@@ -193,8 +222,8 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
           new TableRow({
             cantSplit: true,
             children: [
-              new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
-              new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, borders, children: text }),
+              new TableCell({ width: { size: icon ? 15 : 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
+              new TableCell({ width: { size: icon ? 85 : 70, type: WidthType.PERCENTAGE }, borders, children: text }),
             ],
           }),
         ],
@@ -208,10 +237,7 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
       ? // A paper's header block: each label in a column of its own, its value beside it.
         b.items.map((f) => P(w, { children: [new TextRun({ text: f.term, bold: true }), new TextRun('\t'), ...runs(f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : [])), w)], indent: { left: 2835, hanging: 2835 }, tabStops: [{ type: TabStopType.LEFT, position: 2835 }], spacing: { after: 60 } }))
       : b.style === 'facts'
-      ? b.items.map((f) => {
-          const body = f.body.flatMap((x) => (x.type === 'paragraph' ? x.inlines : []));
-          return P(w, { style: 'KeyFact', children: [new TextRun({ text: f.term, bold: true, size: half(w.p.keyFact), color: ACCENT }), new TextRun(' '), ...runs(body, w)] });
-        })
+      ? facts(b.items, w, 0)
       : b.items.flatMap((e) => [
           P(w, { keepNext: true, spacing: { after: 40 }, children: [new Bookmark({ id: e.id, children: [new TextRun({ text: e.term, bold: true })] })] }),
           ...blocks(e.body, w),
@@ -223,7 +249,14 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
       ...(b.by ? [plain(`– ${b.by}`, w, { style: 'Quote', bold: true })] : []),
     ];
   },
-  box: (b, w) => blocks(b.blocks, w),
+  box: (b, w) => {
+    // A side panel says it is one: its title says "Panel: …", or a "Panel" line stands for one.
+    if (b.style !== 'panel') return blocks(b.blocks, w);
+    const label = b.label ?? w.doc.labels.panel;
+    const [first, ...rest] = b.blocks;
+    if (first?.type === 'heading') return [heading(w, `${label}: ${first.text}`, first.level), ...blocks(rest, w)];
+    return [plain(label, w, { bold: true, keepNext: true }), ...blocks(b.blocks, w)];
+  },
   figure: (b, w) => {
     if (b.graphic.type === 'chart') {
       const c = b.graphic.chart;
@@ -302,7 +335,9 @@ function collectBookmarks(node: unknown, names: string[]): void {
 export const writeDocx: Writer = async (doc, p, ctx) => {
   // resvg is set up only for documents with something to draw.
   const draws = allBlocks(doc).some((b) => (b.type === 'pictureRow' && b.picture.symbol) || (b.type === 'figure' && b.graphic.type === 'chart'));
-  const w: W = { doc, p, ctx, hasGlossary: hasGlossary(doc), bold: false, numbering: [], depth: 0, gap: 0, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
+  const id = identityOf(doc);
+  const colours = { accent: wordColour(id.accent), link: wordColour(id.link), panel: wordColour(id.panel) };
+  const w: W = { doc, p, ctx, colours, hasGlossary: hasGlossary(doc), bold: false, numbering: [], depth: 0, gap: 0, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
   const c = doc.cover;
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),
@@ -313,7 +348,7 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
   const m = doc.meta;
 
   const headingStyle = (i: number, size: number) => ({
-    run: { size: half(size), bold: true, color: ACCENT, font: 'Arial' },
+    run: { size: half(size), bold: true, color: colours.accent, font: 'Arial' },
     paragraph: { spacing: { before: half(size) * 10, after: 120, line: 276, lineRule: LineRuleType.AUTO }, keepNext: true, outlineLevel: i },
   });
   const bodySize = half(p.body);
@@ -332,20 +367,20 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
     styles: {
       default: {
         document: { run: { font: 'Arial', size: bodySize, language: { value: m.language } }, paragraph: { spacing: { line: Math.round(240 * p.lineHeight), lineRule: LineRuleType.AUTO, after: Math.round(p.body * 12) } } },
-        title: { run: { size: half(p.title), bold: true, color: ACCENT, font: 'Arial' }, paragraph: { spacing: { after: 240 } } },
+        title: { run: { size: half(p.title), bold: true, color: colours.accent, font: 'Arial' }, paragraph: { spacing: { after: 240 } } },
         heading1: headingStyle(0, p.headings[0]),
         heading2: headingStyle(1, p.headings[1]),
         heading3: headingStyle(2, p.headings[2]),
         heading4: headingStyle(3, p.headings[2]),
         heading5: headingStyle(4, p.headings[2]),
-        hyperlink: { run: { color: '0B4F9C', underline: {} } },
+        hyperlink: { run: { color: colours.link, underline: {} } },
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: half(p.headings[2]) } },
         { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: bodySize }, paragraph: { spacing: { after: 80 } } },
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } } } },
-        { id: 'KeyFact', name: 'Key fact', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 284 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } }, spacing: { after: 120 } } },
-        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: half(p.headings[0]), bold: true, color: ACCENT } },
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: colours.accent, space: 8 } } } },
+        { id: 'KeyFact', name: 'Key fact', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 284 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: colours.accent, space: 8 } }, spacing: { after: 120 } } },
+        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: half(p.headings[0]), bold: true, color: colours.accent } },
       ],
     },
     numbering: {
@@ -367,7 +402,7 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
       },
     ],
   });
-  return { bytes: packDeterministic(document, m.published) };
+  return { bytes: packDeterministic(document, ctx.epoch.toISOString().slice(0, 10)) };
 };
 
 /** "Page x of y" in the document's words, with Word's page fields in place of the numbers. */

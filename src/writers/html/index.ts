@@ -14,6 +14,8 @@ import { TICK_SVG, chartSvg, swatchSvg } from '../common/chart-svg.ts';
 import { symbolSvg } from '../common/symbols.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
 import { stylesheet } from './style.ts';
+import { identityOf } from '../../organisation/identity.ts';
+import type { Identity } from '../../organisation/types.ts';
 
 type Out = ElementContent[];
 
@@ -22,6 +24,8 @@ interface W {
   L: Labels;
   p: Profile;
   ctx: RenderContext;
+  /** The organisation's colours (its profile's identity): symbols are drawn in its accent. */
+  colours: Identity;
   /** Every id in the model and every id the writer has given out: the writer's own must differ. */
   ids: Set<string>;
   /** The ids a link may go to: the headings' and the definitions' items', which are on the page. */
@@ -152,12 +156,12 @@ function table(b: Table, w: W): Out {
     return colour ? [h('span.swatch', { ariaHidden: 'true' }, [decorative(svg(w, swatchSvg(colour, 16)))])] : [];
   };
   const rows = b.rows.map((r, i) => h('tr', r.map((c, j) => (j === 0 ? cell(c, b.rowHeaders ? 'th' : 'td', b.rowHeaders ? 'row' : undefined, swatch(i)) : cell(c, 'td')))));
+  // A caption the author did not write (the product's name for the table) names it without being shown.
+  const caption = h('caption', { id: captionId, className: b.hiddenCaption ? ['visually-hidden'] : undefined }, [h('span.caption-text', b.caption)]);
+  // A table with no header row has no <thead>: every row is data.
+  const head = b.columns.length ? [h('thead', [h('tr', b.columns.map((c) => cell(c, 'th', 'col')))])] : [];
   // A wide table scrolls inside its own region (named by its caption, reachable by keyboard), not the page.
-  return [
-    h('div.table-wrap', { role: 'region', ariaLabelledBy: captionId, tabIndex: 0 }, [
-      h('table', [h('caption', { id: captionId }, [h('span.caption-text', b.caption)]), h('thead', [h('tr', b.columns.map((c) => cell(c, 'th', 'col')))]), h('tbody', rows)]),
-    ]),
-  ];
+  return [h('div.table-wrap', { role: 'region', ariaLabelledBy: captionId, tabIndex: 0 }, [h('table', [caption, ...head, h('tbody', rows)])])];
 }
 
 /**
@@ -218,9 +222,10 @@ function dataUri(image: { data: Uint8Array; mime: string }): string {
 }
 
 function picture(pic: Picture, w: W): Element {
-  const size = Math.round((w.p.picture * 4) / 3);
+  // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
+  const size = Math.round(((w.p.maxPicturesAPage ? w.p.picture : w.p.body * 3.5) * 4) / 3);
   if (pic.symbol) {
-    const e = named(svg(w, symbolSvg(w.ctx.assets, pic.symbol)), w, pic.alt);
+    const e = named(svg(w, symbolSvg(w.ctx.assets, pic.symbol, w.colours.accent)), w, pic.alt);
     e.properties = { ...e.properties, width: size, height: size };
     return e;
   }
@@ -229,7 +234,7 @@ function picture(pic: Picture, w: W): Element {
   return h('img', { src: dataUri(im), alt: pic.alt, width: Math.round(im.width * scale), height: Math.round(im.height * scale) });
 }
 
-const BOX_LABEL = { box: 'box', story: 'caseStudy', facts: 'keyFacts', quote: 'quote' } as const;
+const BOX_LABEL = { box: 'box', story: 'caseStudy', facts: 'keyFacts', quote: 'quote', panel: 'panel' } as const;
 
 const BLOCKS: Handlers<Block, [W], Out> = {
   heading: (b) => [heading(b)],
@@ -254,7 +259,7 @@ const BLOCKS: Handlers<Block, [W], Out> = {
   box: (b, w) => {
     // An aside named by its heading, else by what kind of box it is.
     const first = b.blocks[0];
-    const name = first?.type === 'heading' ? { ariaLabelledBy: first.id } : { ariaLabel: w.L[BOX_LABEL[b.style]] };
+    const name = first?.type === 'heading' ? { ariaLabelledBy: first.id } : { ariaLabel: b.label ?? w.L[BOX_LABEL[b.style]] };
     return [h(`aside.box.box-${b.style}`, name, blocks(b.blocks, w))];
   },
   figure: (b, w) => {
@@ -267,6 +272,7 @@ const BLOCKS: Handlers<Block, [W], Out> = {
     return [b.caption ? h(`figure.${kind}`, [graphic, h('figcaption', b.caption)]) : h(`div.${kind}`, [graphic])];
   },
   group: (b, w) => {
+    // A side panel and the paragraph it interrupts: on a wide screen the panel's <aside> floats beside it.
     if (b.role !== 'contact') return [h(`div.group.group-${b.role}`, blocks(b.blocks, w))];
     // A contact's lines: <address> holds only its paragraphs; a contact with more is a plain block.
     const tag = b.blocks.every((x) => x.type === 'paragraph') ? 'address' : 'div';
@@ -298,7 +304,7 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
     if (b.type === 'heading') anchors.add(b.id);
     if (b.type === 'definitions') for (const i of b.items) ids.add(i.id), anchors.add(i.id);
   }
-  const w: W = { L: doc.labels, p: profile, ctx, ids, anchors, glossary: hasGlossary(doc), svgs: new Map() };
+  const w: W = { L: doc.labels, p: profile, ctx, colours: identityOf(doc), ids, anchors, glossary: hasGlossary(doc), svgs: new Map() };
   const m = doc.meta;
   const c = doc.cover;
   const mainId = ownId(w, 'main-content', true);
@@ -310,7 +316,7 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
       h('meta', { name: 'description', content: m.subject }),
       h('meta', { name: 'author', content: m.author }),
       ...(m.keywords.length ? [h('meta', { name: 'keywords', content: m.keywords.join(', ') })] : []),
-      h('style', stylesheet(profile)),
+      h('style', stylesheet(profile, w.colours)),
     ]),
     h('body', { className: [profile.name] }, [
       h('a.skip-link', { href: `#${mainId}` }, w.L.skipToContent),

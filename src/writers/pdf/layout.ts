@@ -23,13 +23,12 @@ import { cjsClass, tag, type TagNode } from './tagging.ts';
 import { symbolSvg } from '../common/symbols.ts';
 import { lineCount, planPrintTable, rowHeights, textWidth } from '../common/table.ts';
 import { dispatch, type Handlers, type RenderContext } from '../context.ts';
+import { identityOf } from '../../organisation/identity.ts';
+import type { Identity } from '../../organisation/types.ts';
 
 type Node = Record<string, unknown>;
 
 const INK = '#111111';
-const ACCENT = '#1d3557';
-const LINK = '#0b4f9c';
-const PANEL = '#eef3f8';
 const NBSP = '\u00a0';
 /** The bundled face's line box (ascender + descender) in ems: a line is this × size × line height. */
 const LINE_BOX = 1.24;
@@ -105,6 +104,8 @@ interface P {
   p: Profile;
   L: Labels;
   ctx: RenderContext;
+  /** The organisation's colours (its profile's identity). */
+  colours: Identity;
   glossary: boolean;
   gap: number;
   frame: PageFrame;
@@ -236,17 +237,17 @@ const INLINES: Handlers<Inline, [TagNode, boolean, P], Node[]> = {
   break: () => [{ text: '\n' }],
   link: (i, parent, bold, c) => {
     const link = tag(parent, 'Link', { alt: `${inlineText(i.children)} (${i.href.replace(/^mailto:|^tel:/, '')})` });
-    return inlines(i.children, parent, c, bold).map((n) => ({ ...n, link: i.href, color: LINK, decoration: 'underline', _tag: link }));
+    return inlines(i.children, parent, c, bold).map((n) => ({ ...n, link: i.href, color: c.colours.link, decoration: 'underline', _tag: link }));
   },
   term: (i, parent, bold, c) => {
     if (!c.glossary) return inlines(i.children, parent, c, bold);
     const link = tag(parent, 'Link', { alt: `${inlineText(i.children)}: ${c.L.seeGlossary}` });
-    return inlines(i.children, parent, c, bold).map((n) => ({ ...n, linkToDestination: `glossary-${i.id}`, color: LINK, decoration: 'underline', _tag: link }));
+    return inlines(i.children, parent, c, bold).map((n) => ({ ...n, linkToDestination: `glossary-${i.id}`, color: c.colours.link, decoration: 'underline', _tag: link }));
   },
   xref: (i, parent, bold, c) => {
     const link = tag(parent, 'Link', { alt: `${i.title}, ${c.L.seeSection}` });
     return [
-      { text: i.title, linkToDestination: i.target, color: LINK, decoration: 'underline', bold: bold || undefined, _tag: link },
+      { text: i.title, linkToDestination: i.target, color: c.colours.link, decoration: 'underline', bold: bold || undefined, _tag: link },
       { text: ` (${c.L.page}${NBSP}`, _tag: parent },
       // pdfmake links the page number too, so it is a Link of its own (PDF-20).
       { text: '00', pageReference: i.target, _tag: tag(parent, 'Link', { alt: `${i.title}, ${c.L.page}` }) },
@@ -274,7 +275,7 @@ function heading(h: Heading, parent: TagNode, c: P): Node {
     _tag: t,
     fontSize: size,
     bold: true,
-    color: ACCENT,
+    color: c.colours.accent,
     lineHeight: 1.15,
     margin: [0, lvl <= 2 ? p.body * 0.8 : p.body * 0.6, 0, p.body * 0.5],
     headlineLevel: lvl,
@@ -360,7 +361,7 @@ const block = (b: Block, parent: TagNode, c: P): Node => dispatch(BLOCKS, b, par
  * pdfmake keeps with the content on each page, so no sliver of fill is left at a page's top). It is
  * kept whole on a page when it fits on one, and otherwise starts only where its first lines fit.
  */
-function boxed(build: (ci: P) => Node[], c: P, fill = PANEL): Node {
+function boxed(build: (ci: P) => Node[], c: P, fill = c.colours.panel): Node {
   const { p } = c;
   const [padX, padTop, padBottom] = [p.body * INSET.side, p.body * INSET.top, p.body * INSET.bottom];
   const inner = within(c, c.width - BAR - 2 * padX);
@@ -373,7 +374,7 @@ function boxed(build: (ci: P) => Node[], c: P, fill = PANEL): Node {
     fillColor: () => fill,
     hLineWidth: () => 0,
     vLineWidth: (i: number) => (i === 0 ? BAR : 0),
-    vLineColor: () => ACCENT,
+    vLineColor: () => c.colours.accent,
     paddingLeft: () => padX,
     paddingRight: () => padX,
     paddingTop: () => padTop,
@@ -388,12 +389,40 @@ function boxed(build: (ci: P) => Node[], c: P, fill = PANEL): Node {
   return node;
 }
 
+/**
+ * A side panel and the paragraph it interrupts: side by side where the page is wide enough for
+ * both at the body size (the standard profile) and the two fit well on one page, kept whole;
+ * else the paragraph, then the panel after it (kept whole where it fits, as every box is).
+ * Either way the paragraph is read first, then the panel.
+ */
+function panelGroup(blocks: Block[], parent: TagNode, c: P): Node {
+  const { p } = c;
+  const [context, ...panel] = blocks;
+  if (c.width / p.body >= 30) {
+    const gapX = p.body * 1.2;
+    const panelWidth = Math.round(c.width * 0.38);
+    const left = within(c, c.width - panelWidth - gapX);
+    const right = within(c, panelWidth);
+    const beside: Node = {
+      columns: [
+        { width: left.width, stack: [block(context, parent, left)] },
+        { width: right.width, stack: panel.map((x) => ({ ...block(x, parent, right), margin: [0, 0, 0, c.gap] })) },
+      ],
+      columnGap: gapX,
+      unbreakable: true,
+    };
+    if (bound(beside, c.width, c) <= textHeight(c) * 0.6) return beside;
+  }
+  return { stack: keepWithNext([context, ...panel].map((x) => block(x, parent, c)), c) };
+}
+
 function paragraphSize(b: Paragraph, c: P): Node {
   return b.role === 'small' || b.role === 'note' ? { fontSize: small(c) } : {};
 }
 
-const tableLayout = {
-  fillColor: (row: number) => (row === 0 ? PANEL : null),
+/** A table's rules, and its header row filled with the organisation's panel colour. */
+const tableLayout = (c: P) => ({
+  fillColor: (row: number) => (row === 0 ? c.colours.panel : null),
   hLineColor: () => '#5b6b7b',
   vLineColor: () => '#5b6b7b',
   hLineWidth: () => CELL.rule,
@@ -402,7 +431,7 @@ const tableLayout = {
   paddingRight: () => CELL.padX,
   paddingTop: () => CELL.padY,
   paddingBottom: () => CELL.padY,
-};
+});
 
 const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
   heading: (b, parent, c) => heading(b, parent, c),
@@ -411,26 +440,34 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
     const { p } = c;
     // Easy Read: the picture (a Figure with its Alt) on the left, its text beside it.
     const fig = tag(parent, 'Figure', { alt: b.picture.alt });
-    const size = p.picture;
     const gapX = p.body * 1.2;
     const rowGap = p.body * 0.75;
     // ER-T12: at most so many pictures a page. Rows are made tall enough that one more never fits
     // (the last row's gap may run into the bottom margin); rows with more text are taller anyway.
     const most = p.maxPicturesAPage;
     const minRow = most ? (textHeight(c) - most * rowGap) / (most + 1) + 1 : 0;
+    // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
+    const icon = !most;
+    const size = icon ? p.body * 3.5 : p.picture;
     const pic = b.picture.symbol
-      ? { svg: symbolSvg(c.ctx.assets, b.picture.symbol), width: size, height: size }
+      ? { svg: symbolSvg(c.ctx.assets, b.picture.symbol, c.colours.accent), width: size, height: size }
       : { image: `data:${b.picture.image!.mime};base64,${Buffer.from(b.picture.image!.data).toString('base64')}`, fit: [size, size] };
     const text = within(c, c.width - size - gapX);
-    return {
-      columns: [
-        { ...pic, _tag: fig, width: size, margin: [0, 0, 0, Math.max(0, minRow - size)] },
-        { width: text.width, stack: keepWithNext(bodyBlocks(b.blocks, parent, text, p.body * 0.6), text, true), margin: [0, p.body * 0.3, 0, 0] },
-      ],
+    const body = keepWithNext(bodyBlocks(b.blocks, parent, text, p.body * 0.6), text, true);
+    const picture = { ...pic, _tag: fig, width: size, margin: [0, 0, 0, Math.max(0, minRow - size)] };
+    const row: Node = {
+      columns: [picture, { width: text.width, stack: body, margin: [0, p.body * 0.3, 0, 0] }],
       columnGap: gapX,
       unbreakable: true,
       margin: [0, 0, 0, rowGap],
     };
+    // An icon's blocks may be long (a whole story): kept whole only where they fit well on a page,
+    // else they flow on, starting where the icon and their first lines fit.
+    if (icon && !(bound(row, c.width, c) <= textHeight(c) * 0.8)) {
+      delete row.unbreakable;
+      row._keep = keepOf({ first: { columns: [picture, { width: text.width, stack: leading(body, text), margin: [0, p.body * 0.3, 0, 0] }], columnGap: gapX } }, c.width, c);
+    }
+    return row;
   },
   paragraph: (b, parent, c) => para(b.inlines, parent, c, b.role === 'note' ? 'Note' : 'P', paragraphSize(b, c)),
   list: (b, parent, c) => {
@@ -455,12 +492,15 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
     const { p } = c;
     const sw = p.body * 0.9;
     const keyed = !!b.keyColours?.some(Boolean);
+    // A table with no header row is planned with its first row in the header's place, set as data, never transposed.
+    const headerless = b.columns.length === 0;
     const parts = planPrintTable(
-      { columns: b.columns, rows: b.rows, rowHeaders: b.rowHeaders },
-      { width: c.width, sizes: Array.from({ length: small(c) - p.smallest + 1 }, (_, k) => small(c) - k), maxColumns: p.maxTableColumns, padding: 2 * CELL.padX, rule: CELL.rule, firstColumnExtra: keyed ? sw + 4 : 0 },
+      headerless ? { columns: b.rows[0], rows: b.rows.slice(1), rowHeaders: b.rowHeaders } : { columns: b.columns, rows: b.rows, rowHeaders: b.rowHeaders },
+      { transpose: !headerless, width: c.width, sizes: Array.from({ length: small(c) - p.smallest + 1 }, (_, k) => small(c) - k), maxColumns: p.maxTableColumns, padding: 2 * CELL.padX, rule: CELL.rule, firstColumnExtra: keyed ? sw + 4 : 0 },
     );
     const out = parts.map((part, index) => {
-      const t = tag(parent, 'Table');
+      // A caption the author did not write is not printed: it is the Table's title (/T).
+      const t = tag(parent, 'Table', b.hiddenCaption ? { title: part.part ? `${b.caption} (${c.L.part} ${part.part.index}/${part.part.count})` : b.caption } : {});
       const cap = tag(t, 'Caption');
       const thead = tag(t, 'THead');
       const tbody = tag(t, 'TBody');
@@ -482,15 +522,21 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
         });
       }
       const caption = part.part ? `${b.caption} (${c.L.part} ${part.part.index}/${part.part.count})` : b.caption;
-      const head = part.columns.map((x) => cell(x, 'TH', headRow, 'Column'));
+      // Header-less: the first row is the table's first row of data (TD, in TBody, not repeated).
+      const head = headerless ? (() => {
+        const tr = tag(tbody, 'TR');
+        return part.columns.map((x, j) => cell(x, part.rowHeaders && j === 0 ? 'TH' : 'TD', tr, part.rowHeaders && j === 0 ? 'Row' : undefined));
+      })() : part.columns.map((x) => cell(x, 'TH', headRow, 'Column'));
       // Rows are kept whole, and the first with the header row, unless a row may be too tall for
       // that (or the header and the first row together a good part of a page, which a heading and
       // the caption must go with): then rows break between lines, each starting only where two of
       // its lines fit.
       const line = lineOf(c, part.fontSize);
       const heights = rowHeights(part, line, CELL.padY);
+      // A first row of data is not filled as a header row is.
+      const rules = headerless ? { ...tableLayout(c), fillColor: () => null } : tableLayout(c);
       // A header row is repeated on each page the table goes on to, unless it would take a good part of each.
-      const repeat = heights[0] <= textHeight(c) * 0.2;
+      const repeat = !headerless && heights[0] <= textHeight(c) * 0.2;
       const tall = !repeat || Math.max(0, ...heights.slice(1)) > textHeight(c) * 0.45 || heights[0] + (heights[1] ?? 0) > textHeight(c) * 0.3;
       const table: Node = {
         table: {
@@ -502,21 +548,27 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
           // The header row whole where it fits on a page (it is not repeated when it is tall), other rows two lines.
           ...(tall ? { _rowNeeds: heights.map((h, i) => (i === 0 && h < textHeight(c) * 0.6 ? h : Math.min(h, 2 * line + 2 * CELL.padY + 1))) } : {}),
         },
-        layout: tableLayout,
+        layout: rules,
       };
       const firstRow = tall ? rowsOut.slice(0, 1).map((r) => r.map((x) => firstPart(x, c) ?? x)) : rowsOut.slice(0, 1);
       const probe: Node = {
         table: { widths: part.widths, body: [head, ...firstRow] },
-        layout: tableLayout,
+        layout: rules,
         _bound: heights[0] + (heights.length > 1 ? (tall ? Math.min(heights[1], 2 * line + 2 * CELL.padY + 1) : heights[1]) : 0) + CELL.rule,
       };
+      if (b.hiddenCaption) {
+        // No caption printed: the table's first rows are what must be on the page it starts on.
+        table._keep = keepOf({ first: probe }, c.width, c);
+        if (index > 0) table.margin = [0, c.gap, 0, 0];
+        return { nodes: [table], first: probe };
+      }
       const captionNode: Node = { text: caption, _tag: cap, bold: true, margin: [0, index > 0 ? c.gap : 0, 0, p.body * 0.4] };
       // The caption stays with the header row and the first row (pdfmake keeps those two together).
       captionNode._keep = keepOf({ first: { stack: [captionNode, probe] } }, c.width, c);
-      return { captionNode, table, probe };
+      return { nodes: [captionNode, table], first: { stack: [captionNode, probe] } };
     });
-    const stack = out.flatMap((o) => [o.captionNode, o.table]);
-    return { stack, margin: [0, p.body * 0.4, 0, c.gap], _first: { stack: [out[0].captionNode, out[0].probe], margin: [0, p.body * 0.4, 0, 0] } };
+    const stack = out.flatMap((o) => o.nodes);
+    return { stack, margin: [0, p.body * 0.4, 0, c.gap], _first: { ...out[0].first, margin: [0, p.body * 0.4, 0, 0] } };
   },
   definitions: (b, parent, c) => {
     const { p } = c;
@@ -526,7 +578,7 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
       const labelWidth = Math.min(c.width * 0.45, Math.max(p.keyFact * 4.2, widest + 2));
       return list(
         b.items.map((f) => ({
-          label: { text: f.term, fontSize: p.keyFact, bold: true, color: ACCENT, lineHeight: 1.1 },
+          label: { text: f.term, fontSize: p.keyFact, bold: true, color: c.colours.accent, lineHeight: 1.1 },
           body: (lbody: TagNode, cb: P) => f.body.map((x) => (x.type === 'paragraph' ? para(x.inlines, lbody, cb, 'P', { margin: [0, p.keyFact * 0.25, 0, cb.gap * 0.6] }) : block(x, lbody, cb))),
           whole: true,
         })),
@@ -562,13 +614,13 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
         return content;
       },
       c,
-      '#f6f6f6',
+      c.colours.quotePanel,
     );
   },
   box: (b, parent, c) => {
     // Key facts sit in the flow; boxes and stories are sections of their own.
     const sect = b.style === 'facts' ? parent : tag(parent, 'Sect');
-    return boxed((ci) => b.blocks.map((x) => block(x, sect, ci)), c, b.style === 'story' ? '#fdf5e6' : PANEL);
+    return boxed((ci) => b.blocks.map((x) => block(x, sect, ci)), c, b.style === 'story' ? c.colours.storyPanel : c.colours.panel);
   },
   figure: (b, parent, c) => {
     const { p } = c;
@@ -593,6 +645,7 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
     };
   },
   group: (b, parent, c) => {
+    if (b.role === 'panel') return panelGroup(b.blocks, parent, c);
     if (b.role !== 'contact') return { stack: keepWithNext(b.blocks.map((x) => block(x, parent, c)), c) };
     const { p } = c;
     const lines = b.blocks.map((x, i) => (x.type === 'paragraph' ? para(x.inlines, parent, c, 'P', { margin: [0, 0, 0, p.body * (i === 0 ? 0.3 : 0.2)] }) : block(x, parent, c)));
@@ -622,7 +675,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
   installKeeps();
   const root = tag(undefined, 'Document');
   const frame = pageFrame(p);
-  const c: P = { p, L: doc.labels, ctx, glossary: hasGlossary(doc), gap: p.body * 0.8, frame, width: frame.right - frame.left, run: { outlineParents: [] } };
+  const c: P = { p, L: doc.labels, ctx, colours: identityOf(doc), glossary: hasGlossary(doc), gap: p.body * 0.8, frame, width: frame.right - frame.left, run: { outlineParents: [] } };
 
   // The cover: title, subtitle, publisher and date.
   const m = doc.meta;

@@ -32,6 +32,8 @@ export interface TagNode {
   scope?: 'Column' | 'Row';
   /** The element's /ID (Notes need one). */
   id?: string;
+  /** The element's title (/T): a Table's name where it prints no caption. */
+  title?: string;
   parent?: TagNode;
   /** The pdfkit structure element, made when the first content for it is rendered. */
   elem?: PdfStructElement;
@@ -64,6 +66,7 @@ function ensure(node: TagNode, doc: PdfKitDoc, bbox?: number[]): PdfStructElemen
   if (node.actual) opts.actual = node.actual;
   if (node.lang) opts.lang = node.lang;
   if (node.scope) opts.scope = node.scope;
+  if (node.title) opts.title = node.title;
   const elem = doc.struct(node.type, opts);
   // Notes carry a unique ID (PDF/UA 7.9, PDF-18); pdfkit has no option for it.
   if (node.id) (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(node.id);

@@ -66,16 +66,18 @@ const BLOCKS: Handlers<Block, [Out], void> = {
   list,
   definitions: (b, o) => {
     if (b.style === 'facts') {
-      for (const f of b.items) o.lines.push(`- ${f.term} ${oneLine(f.body, o)}`);
+      for (const f of b.items) o.lines.push(`- ${factLine(f, o)}`);
       o.lines.push('');
     } else for (const e of b.items) para(o, `${e.term}: ${oneLine(e.body, o)}`);
   },
   table: (b, o) => {
-    para(o, `${o.L.table}: ${b.caption}`);
+    // A name the product gave (no caption in the content) says "Table" already.
+    para(o, b.hiddenCaption ? `${b.caption}:` : `${o.L.table}: ${b.caption}`);
     const headers = b.columns.map((c) => inlines(c, o));
     for (const row of b.rows) {
       const cells = row.map((c) => inlines(c, o));
-      const fields = headers.map((h, i) => `${h}: ${cells[i]}`);
+      // With no header row, a row is its cells.
+      const fields = headers.length ? headers.map((h, i) => `${h}: ${cells[i]}`) : cells;
       o.lines.push(`- ${b.rowHeaders ? `${cells[0]}. ${fields.slice(1).join('; ')}` : fields.join('; ')}`);
     }
     o.lines.push('');
@@ -83,14 +85,15 @@ const BLOCKS: Handlers<Block, [Out], void> = {
   },
   quote: (b, o) => para(o, `${o.L.quote}: “${oneLine(b.blocks, o)}”${b.by ? ` (${b.by})` : ''}`),
   box: (b, o) => {
-    // A story's heading already says "Case study"; a box and key facts say what they are.
-    const label = b.style === 'facts' ? o.L.keyFacts : b.style === 'box' ? o.L.box : undefined;
+    // A story's heading already says what it is ("Case study"); a box, a panel and key facts say what they are.
+    const own = b.style === 'story' ? (b.label ?? o.L.caseStudy) : b.style === 'panel' ? (b.label ?? o.L.panel) : b.style === 'quote' ? o.L.quote : o.L.box;
+    const label = b.style === 'facts' ? o.L.keyFacts : b.style === 'story' ? undefined : own;
     const [first, ...rest] = b.blocks;
     const titled = first?.type === 'heading';
     if (titled) para(o, label ? `${label}: ${first.text}` : first.text);
-    else if (b.style !== 'facts') para(o, label ?? o.L.caseStudy);
+    else if (b.style !== 'facts') para(o, own);
     blocks(titled ? rest : b.blocks, o);
-    if (b.style !== 'facts') para(o, o.L.endOf(b.style === 'story' ? o.L.caseStudy : o.L.box));
+    if (b.style !== 'facts') para(o, o.L.endOf(own));
   },
   figure: (b, o) => {
     if (b.graphic.type === 'chart') return para(o, `${o.L.chart}: ${b.graphic.chart.title} (${b.graphic.chart.unit})`);
@@ -123,6 +126,15 @@ export const writeText: Writer = async (doc: DocumentModel) => {
   const text = o.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return { bytes: new TextEncoder().encode(text) };
 };
+
+/**
+ * A key fact on one line: its figure and what it counts, then each further figure of the same
+ * fact ("12,345 people had a review; 57% of them felt safer").
+ */
+function factLine(f: { term: string; body: Block[] }, o: Out): string {
+  const parts = f.body.map((x) => (x.type === 'definitions' && x.style === 'facts' ? x.items.map((g) => factLine(g, o)).join('; ') : oneLine([x], o)));
+  return `${f.term} ${parts.filter(Boolean).join('; ')}`;
+}
 
 /** A heading with its section number, where the model gives it one. */
 function numbered(num: string | undefined, text: string): string {

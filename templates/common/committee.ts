@@ -39,7 +39,7 @@ export const Decision = z.union(
       number: DecisionNumber.optional(),
     }),
   ],
-  { error: 'must be a decision number like "16/00014", or a type and number like { type: key, number: "16/00014" }' },
+  { error: 'must be a decision number like "16/00014", or its type and number like { type: key, number: "16/00014" } (the type is key, non-key or none; the number may be left out)' },
 );
 export type DecisionInput = z.infer<typeof Decision>;
 

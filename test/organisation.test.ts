@@ -213,6 +213,20 @@ describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothi
     for (const c of KENT_COLOURS) expect([...used], c).not.toContain(c);
   });
 
+  it('the legal lines close the publication and the footer line is in every print footer', async () => {
+    const text = Buffer.from(file('.txt')).toString('utf8').trimEnd();
+    expect(text.endsWith('© Northmoor District Council 2024')).toBe(true);
+    expect(Buffer.from(file('.html')).toString('utf8')).toContain('© Northmoor District Council 2024');
+    const pdf = await getDocument({ data: new Uint8Array(file('.pdf')), verbosity: 0 }).promise;
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const words = (await (await pdf.getPage(i)).getTextContent()).items.map((t) => ('str' in t ? t.str : '')).join('').replace(/\s+/g, ' ');
+      expect(words, `page ${i}`).toContain(`${northmoor.footer} | Page ${i} of ${pdf.numPages}`);
+    }
+    const zip = await JSZip.loadAsync(file('.docx'));
+    const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    expect(footers.join('')).toContain(northmoor.footer);
+  });
+
   it('the download page names the profile\'s contact and the formats it offers', () => {
     if (!result.ok) throw new Error('not published');
     expect(result.index).toContain('If you need this publication in large print, audio CD or British Sign Language video, contact Northmoor Customer Access Team');

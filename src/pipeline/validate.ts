@@ -6,7 +6,7 @@
 import { kindOf, KINDS, type KindDescriptor } from '../../templates/index.ts';
 import type { Beside, Built, BuildContext } from '../../templates/kind.ts';
 import type { ImageLoader, Located } from '../../templates/common/blocks.ts';
-import type { DocumentModel, SourceAt } from '../model/types.ts';
+import type { DocumentModel, Paragraph, SourceAt } from '../model/types.ts';
 import { domainChildren, type Block as DomainBlock, type DomainDocument } from '../model/domain.ts';
 import { lower } from '../model/lower.ts';
 import { parseSource, type SourceFile } from '../parse/source.ts';
@@ -69,6 +69,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
   // Whom to ask for another format is the profile's (or this publication's own), for every kind:
   // the download page names it whatever the kind's builder said.
   built.doc.meta.alternativeFormats = alternativeFormatsOf(organisation);
+  if (organisation.footer) built.doc.meta.footer = organisation.footer;
   const pathsSrc = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source ?? src : src;
   const problems = dedupe([...own.problems.map((p) => locate(p, src)), ...built.problems.map((p) => locate(p, pathsSrc)), ...(built.located ?? [])]).sort(byPosition);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
@@ -78,7 +79,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
 /** Locates and lowers a built document: the core model, every node with its source position. */
 export function finishModel(doc: DomainDocument, built: Built, file: string, text: string | Uint8Array, organisation: Organisation = DEFAULT_ORGANISATION): DocumentModel {
   const src = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source : parseSource(file, text).source;
-  return src ? finish(doc, src, organisation) : lower(doc, { file, ...fromProfile(organisation) });
+  return src ? finish(doc, src, organisation) : withLegalLines(lower(doc, { file, ...fromProfile(organisation) }), organisation);
 }
 
 /** What lowering takes from the profile: the colours every writer draws in, and the labels it words. */
@@ -90,7 +91,13 @@ function finish(doc: DomainDocument, src: SourceFile, organisation: Organisation
     domainChildren(b).forEach(place);
   };
   doc.blocks.forEach(place);
-  return lower(doc, { file: src.file, start: { file: src.file, path: ['title'], ...src.locate(['title']) }, ...fromProfile(organisation) });
+  return withLegalLines(lower(doc, { file: src.file, start: { file: src.file, path: ['title'], ...src.locate(['title']) }, ...fromProfile(organisation) }), organisation);
+}
+
+/** The organisation's legal lines (copyright, registered address) close every publication, in small print. */
+function withLegalLines(model: DocumentModel, org: Organisation): DocumentModel {
+  const lines: Paragraph[] = org.legal.map((text, i) => ({ id: `organisation-legal-${i + 1}`, type: 'paragraph', role: 'small', inlines: [{ type: 'text', text }] }));
+  return lines.length ? { ...model, blocks: [...model.blocks, ...lines] } : model;
 }
 
 function locate(p: Located, src: SourceFile): Problem {

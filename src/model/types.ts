@@ -203,6 +203,8 @@ export interface DocumentMeta {
   alternativeFormats?: { name: string; phone?: string; textRelay?: string; email?: string; web?: string; offered?: string[] };
   /** The organisation's colours (src/organisation/types.ts), set by lowering from its profile; every writer draws in them. */
   identity?: Identity;
+  /** The organisation's line in every print footer, before the page number (its profile's `footer`). */
+  footer?: string;
 }
 
 /** The cover, worded once for every format: the title is the document's level-1 heading. */

@@ -396,7 +396,7 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: p.margin * 20, bottom: p.margin * 20, left: p.margin * 20, right: p.margin * 20 } } },
         footers: {
-          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: [`${m.title}  |  `, ...pageOf(doc)], size: half(p.smallest) })] })] }),
+          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: [`${m.title}  |  ${m.footer ? `${m.footer}  |  ` : ''}`, ...pageOf(doc)], size: half(p.smallest) })] })] }),
         },
         children,
       },

@@ -690,9 +690,11 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
   const content = keepWithNext(breakBefore([...cover, ...doc.blocks.map((b) => block(b, root, c))]), c);
   // The footer is one line in its band: a title too long for it (with the longest page label) is shortened there.
   let footerTitle: string | undefined;
+  // The organisation's footer line (its profile's), between the title and the page number.
+  const orgLine = m.footer ? `${m.footer}  |  ` : '';
   const footerTitleFor = (count: number) => {
     if (footerTitle !== undefined) return footerTitle;
-    const room = c.width - textWidth(`  |  ${doc.labels.pageOf(count, count)}`, p.smallest);
+    const room = c.width - textWidth(`  |  ${orgLine}${doc.labels.pageOf(count, count)}`, p.smallest);
     footerTitle = m.title;
     while (footerTitle.length > 1 && textWidth(footerTitle, p.smallest) > room) footerTitle = `${footerTitle.slice(0, -2).trimEnd()}…`;
     return footerTitle;
@@ -703,7 +705,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
     pageMargins: [frame.left, frame.top, p.page.width - frame.right, p.page.height - frame.bottom],
     content,
     footer: (current: number, count: number) => ({
-      text: `${footerTitleFor(count)}  |  ${doc.labels.pageOf(current, count)}`,
+      text: `${footerTitleFor(count)}  |  ${orgLine}${doc.labels.pageOf(current, count)}`,
       fontSize: p.smallest,
       color: '#333333',
       margin: [frame.left, p.smallest * 0.2, p.page.width - frame.right, 0],

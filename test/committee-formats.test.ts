@@ -17,6 +17,10 @@ import { writeText } from '../src/writers/text/index.ts';
 import { PROFILES } from '../src/profiles/index.ts';
 import { loadAssets } from '../src/storage/assets.ts';
 import { renderContext } from '../src/writers/context.ts';
+import { publish } from '../src/pipeline/publish.ts';
+import { gatherInputs } from '../src/pipeline/inputs.ts';
+import { folderInputReader } from '../src/storage/folder.ts';
+import { checkPdfUa } from './support/pdf-ua-checker.ts';
 
 const DIR = 'test/fixtures/committee';
 const GOLDEN = join(DIR, 'golden');
@@ -244,6 +248,20 @@ describe('minutes checked against their agenda', () => {
     expect(said(problems(join(DIR, 'minutes-item-not-on-agenda.yaml')))).toMatch(/minutes-item-not-on-agenda\.yaml:14:\d+: error: items\[1\]\.agendaItem: the agenda "agenda\.yaml" has no item A12; did you mean A1\?/);
   });
 
+  it('the upload pipeline reads the agenda the minutes name as one of their inputs, so a changed agenda republishes them', async () => {
+    const file = join(W, 'cabinet-2023-03-14-minutes.yaml');
+    const inputs = await gatherInputs(file, readFileSync(file), folderInputReader(file), 'fingerprint');
+    expect([...inputs.texts.keys()]).toEqual(['cabinet-2023-03-14-agenda.yaml']);
+    expect(inputs.files.map((f) => f.name)).toContain('cabinet-2023-03-14-agenda.yaml');
+  });
+
+  it('minutes whose agenda is not beside them build, with a warning that their references were not checked', () => {
+    const file = join(W, 'cabinet-2023-03-14-minutes.yaml');
+    const r = loadContent(file, readFileSync(file), folderImageLoader(file), { loadText: () => undefined, organisation: organisationOf(file) });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(said(r.warnings)).toMatch(/:13:\d+: warning: agenda: the agenda "cabinet-2023-03-14-agenda\.yaml" is not beside these minutes, so their agenda references were not checked/);
+  });
+
   it('every reference of minutes whose agenda is beside them is checked, and they build', () => {
     for (const f of ['cabinet-2023-03-14-minutes.yaml', 'planning-2021-01-19-minutes.yaml']) {
       const r = load(join(W, f));
@@ -251,4 +269,20 @@ describe('minutes checked against their agenda', () => {
       if (r.ok) expect(r.warnings, f).toEqual([]);
     }
   });
+});
+
+describe('every fixture in every format', () => {
+  it('publishes each fixture as HTML, text, PDF and DOCX, each PDF tagged', async () => {
+    const files = [
+      ...['agenda.yaml', 'minutes.yaml', 'report-non-key.yaml'].map((f) => join(DIR, f)),
+      ...['cabinet-2023-03-14-agenda.yaml', 'cabinet-2023-03-14-minutes.yaml', 'leisure-centre-report.yaml', 'planning-2021-01-19-agenda.yaml', 'planning-2021-01-19-minutes.yaml'].map((f) => join(W, f)),
+    ];
+    for (const f of files) {
+      const r = await publish(f, readFileSync(f), folderImageLoader(f), { loadText: folderTextLoader(f), organisation: organisationOf(f) });
+      if (!r.ok) throw new Error(said(r.problems));
+      expect(r.files.map((x) => x.file.format).sort(), f).toEqual(['docx', 'docx', 'html', 'pdf', 'pdf', 'txt']);
+      const { failures } = await checkPdfUa(r.files.find((x) => x.file.format === 'pdf' && x.file.profile === 'standard')!.data);
+      expect(failures, f).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -187,7 +187,9 @@ describe('the download page', () => {
     const download = html.indexOf('Download a copy');
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(download);
-    expect(hrefs(html).filter((h) => !h.startsWith('#'))).toEqual(['budget-2017.html', 'budget-2017.pdf', 'budget-2017.docx']);
+    // The files, then how to ask for another format: a manifest that records no contact (made before
+    // profiles) names the installation's default profile's.
+    expect(hrefs(html).filter((h) => !h.startsWith('#'))).toEqual(['budget-2017.html', 'budget-2017.pdf', 'budget-2017.docx', 'tel:03000421553', 'mailto:alternativeformats@kent.gov.uk']);
     expect(html).toContain('PDF, 293 KB, 12 pages');
     expect(html).toContain('<time datetime="2017-07-01">1 July 2017</time>');
     expect(html).toContain('<p class="summary">How the council spends its money.</p>');
@@ -195,7 +197,7 @@ describe('the download page', () => {
 
   it('the stable page links into the version’s folder and to every publication', () => {
     const html = stableIndexPage(manifest(), 'abcdef0123456789');
-    expect(hrefs(html)).toEqual(['#main', '../', 'abcdef0123456789/budget-2017.html', 'abcdef0123456789/budget-2017.pdf', 'abcdef0123456789/budget-2017.docx']);
+    expect(hrefs(html)).toEqual(['#main', '../', 'abcdef0123456789/budget-2017.html', 'abcdef0123456789/budget-2017.pdf', 'abcdef0123456789/budget-2017.docx', 'tel:03000421553', 'mailto:alternativeformats@kent.gov.uk']);
   });
 
   it('is one language, one h1, a skip link to main, landmarks, a viewport, no scripts and nothing from elsewhere', () => {

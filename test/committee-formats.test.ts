@@ -98,6 +98,14 @@ describe('agenda item numbering', () => {
   });
 });
 
+describe('agenda shape', () => {
+  it('items are given one way (parts, sections or items), and plain numbers count on one by one', () => {
+    const ps = said(problems(join(DIR, 'invalid', 'agenda-two-ways.yaml')));
+    expect(ps).toMatch(/:16:\d+: error: items: an agenda gives its items one way: under parts .*it has both parts and items/);
+    expect(ps).toMatch(/:14:\d+: error: parts\[0\]\.items\[1\]\.number: item 3 follows item 1; with numbering: number the items count on one by one \(for other numbers write numbering: as-printed\)/);
+  });
+});
+
 describe('part headings', () => {
   it('an agenda\'s parts print their headings and notes as written', async () => {
     const t = await text(join(W, 'cabinet-2023-03-14-agenda.yaml'));
@@ -199,6 +207,12 @@ describe('records of decision', () => {
     expect(t).toMatch(/Equality implications:\n\nAn equality impact assessment found no adverse effects\.\n\nData protection implications:\n\nNo personal data is processed\.\n\nAny alternatives considered:/);
     expect(t).toMatch(/Any interest declared when the decision was taken and any dispensation granted by the Proper Officer:\n\nSigned:/);
     expect(t).not.toMatch(/to be completed/i);
+  });
+
+  it('a record that disagrees with its report is refused: the decision\'s type and number must agree', () => {
+    const ps = said(problems(join(DIR, 'invalid', 'record-of-decision-conflicts.yaml')));
+    expect(ps).toMatch(/:21:\d+: error: appendices\[0\]\.recordOfDecision\.number: the record of decision says 17\/00002 but the report's decision number is 17\/00001/);
+    expect(ps).toMatch(/:22:\d+: error: appendices\[0\]\.recordOfDecision\.keyDecision: the record of decision makes this a key decision, but the report's decision is non-key; make them agree/);
   });
 
   it('a document may give its own label for the title field', async () => {

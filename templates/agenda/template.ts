@@ -97,8 +97,8 @@ export function agendaToModel(d: AgendaInput, c: CommitteeContext, ctx: PackCont
     const top = pg.part ? 1 : 0;
     if (pg.part) {
       blocks.push({ type: 'heading', level: 1, id: `${d.id}-part-${pi + 1}`, text: pg.part.title });
+      // A part with no items says so in its own note, as the council wrote it ("there were no exempt items").
       if (pg.part.note) blocks.push(para(txt(pg.part.note)));
-      if (!pg.groups.length) blocks.push(para(txt('There are no items in this part.')));
     }
     pg.groups.forEach((g) => {
       const sec = g.section;

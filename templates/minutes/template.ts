@@ -16,8 +16,8 @@ import type { MinutesInput } from './schema.ts';
 const person = (p: z.infer<typeof Person> & { substituteFor?: string }) =>
   `${p.name}${p.role ? ` (${p.role})` : ''}${p.substituteFor ? ` (Substitute for ${p.substituteFor})` : ''}`;
 
-/** Text that goes on straight after the wording ("that:-", ",") takes no space before it. */
-const joinsWithoutSpace = (s: string) => /^[:;,.)\-–]/.test(s);
+/** Punctuation that goes on straight after the wording (":-", ",") takes no space before it. */
+const joinsWithoutSpace = (s: string) => /^[:;,.)]/.test(s);
 
 export interface MinutesContext extends CommitteeContext {
   /** Reads a content file beside the minutes (their meeting's agenda), when there is one. */

@@ -39,7 +39,7 @@ export function reportToModel(d: ReportInput, c: CommitteeContext) {
   // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
   const m = new Mapper(buildRegistries({}, loadImage, problems, new Map()));
   const names = (xs: { name: string; role?: string }[]) => xs.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}`);
-  const blocks: Block[] = [field('From', names(d.from).join('; ')), field('To', d.to), field('Subject', d.subject), ...factBlocks(decisionFacts(d.decision, labels))];
+  const blocks: Block[] = [field('From', names(d.from).join('; ')), field('To', d.to), field('Subject', d.subject), ...factBlocks(decisionFacts(d.decision, labels, d.subject))];
   blocks.push(field('Classification', d.classification));
   blocks.push(field('Past pathway of paper', d.pastPathway.join('; ') || 'None'));
   blocks.push(field('Future pathway of paper', d.futurePathway.join('; ') || 'None'));
@@ -110,7 +110,10 @@ export function reportToModel(d: ReportInput, c: CommitteeContext) {
     },
   ];
   const shown = closingParts.filter((p) => (p.key === 'contactDetails' ? d.contactDetails.length > 0 : p.key === 'appendices' ? closing.appendices !== undefined : true));
-  const order = (n: string | undefined) => (n === undefined ? Infinity : Number.parseFloat(n));
+  const order = (n: string | undefined) => {
+    const v = n === undefined ? NaN : Number.parseFloat(n);
+    return Number.isNaN(v) ? Infinity : v;
+  };
   shown.sort((x, y) => order(closing[x.key]?.number) - order(closing[y.key]?.number));
   for (const p of shown) {
     const own = closing[p.key];
@@ -158,6 +161,8 @@ function recordOfDecision(r: RecordInput, path: PathKey[], d: ReportInput, label
   if (r.keyDecision && r.decisionType && r.decisionType !== 'key') problems.push({ path: [...path, 'keyDecision'], message: `keyDecision says why this is a key decision, but decisionType is "${r.decisionType}"; remove one of them` });
   if (r.decisionType === 'none' && r.number) problems.push({ path: [...path, 'number'], message: 'a decision of type "none" has no number; remove the number, or give decisionType key or non-key' });
   const type = r.keyDecision ? 'key' : r.decisionType;
+  const reportType = decisionOf(d.decision)?.type;
+  if (type && reportType && type !== reportType) problems.push({ path: [...path, r.keyDecision ? 'keyDecision' : 'decisionType'], message: `the record of decision makes this a ${type} decision, but the report's decision is ${reportType}; make them agree` });
   if (r.number) {
     checkDecisionNumber(r.number, c.organisation, [...path, 'number'], problems);
     const reportNumber = decisionOf(d.decision)?.number;

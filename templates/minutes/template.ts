@@ -24,21 +24,29 @@ export interface MinutesContext extends CommitteeContext {
   loadBeside?: (name: string) => Beside;
 }
 
-/** The agenda items these minutes may cite, read from the agenda beside them; or why they cannot be checked. */
+/** The agenda items these minutes may cite, read from the agenda beside them; undefined when they cannot be checked (and why is a problem). */
 function agendaBeside(d: MinutesInput, c: MinutesContext, problems: Located[]): { refs: string[]; file: string } | undefined {
   const file = d.agenda;
   if (!file || !c.loadBeside) return undefined;
   const r = c.loadBeside(file);
-  const warn = (message: string) => problems.push({ path: ['agenda'], message, severity: 'warning' });
-  if (r.status === 'missing') return warn(`the agenda "${file}" is not beside these minutes, so their agenda references were not checked; upload it to the same folder`), undefined;
-  if (r.status === 'names-files') return problems.push({ path: ['agenda'], message: `"${file}" is an agenda pack; name the agenda itself` }), undefined;
-  if (!r.result.ok) return warn(`the agenda "${file}" has problems of its own (publish it to see them), so these minutes' agenda references were not checked`), undefined;
-  if (r.result.kind !== 'agenda') return problems.push({ path: ['agenda'], message: `"${file}" is a ${r.result.kind}, not an agenda` }), undefined;
-  // A file beside this one comes back untyped; its kind is "agenda", so the Agenda schema accepted it.
-  const agenda = r.result.data as AgendaInput;
-  if (agenda.meeting.date !== d.meeting.date) problems.push({ path: ['agenda'], message: `the agenda "${file}" is for the meeting of ${agenda.meeting.date}, but these minutes are of the meeting of ${d.meeting.date}; name that meeting's agenda` });
-  if (agenda.numbering !== d.numbering) problems.push({ path: ['numbering'], message: `the agenda "${file}" numbers its items with numbering: ${agenda.numbering}, these minutes with numbering: ${d.numbering}; write the agenda's` });
-  return { refs: agendaItemNumbers(agenda).map((x) => x.ref), file };
+  const path = ['agenda'];
+  if (r.status === 'missing') {
+    problems.push({ path, severity: 'warning', message: `the agenda "${file}" is not beside these minutes, so their agenda references were not checked; upload it to the same folder` });
+  } else if (r.status === 'names-files') {
+    problems.push({ path, message: `"${file}" is an agenda pack; name the agenda itself` });
+  } else if (!r.result.ok) {
+    problems.push({ path, severity: 'warning', message: `the agenda "${file}" has problems of its own (publish it to see them), so these minutes' agenda references were not checked` });
+  } else if (r.result.kind !== 'agenda') {
+    problems.push({ path, message: `"${file}" is not an agenda (its kind is "${r.result.kind}"); name this meeting's agenda` });
+  } else {
+    // A file beside this one comes back untyped; its kind is "agenda", so the Agenda schema accepted it.
+    const agenda = r.result.data as AgendaInput;
+    if (agenda.meeting.date !== d.meeting.date) problems.push({ path, message: `the agenda "${file}" is for the meeting of ${agenda.meeting.date}, but these minutes are of the meeting of ${d.meeting.date}; name that meeting's agenda` });
+    // At the agenda line: the minutes' numbering may be the default, written nowhere.
+    if (agenda.numbering !== d.numbering) problems.push({ path, message: `the agenda "${file}" numbers its items with numbering: ${agenda.numbering}, these minutes with numbering: ${d.numbering}; write numbering: ${agenda.numbering} in the minutes too` });
+    return { refs: agendaItemNumbers(agenda).map((x) => x.ref), file };
+  }
+  return undefined;
 }
 
 export function minutesToModel(d: MinutesInput, c: MinutesContext) {

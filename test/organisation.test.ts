@@ -3,10 +3,11 @@
 // part of every publication's identity; and printed by every writer. A made-up second council,
 // Northmoor (test/fixtures/organisations/northmoor/), shows that nothing of Kent's is hard-wired.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadOrganisation } from '../src/organisation/load.ts';
+import { withLogo } from '../src/organisation/logo.ts';
 import { KENT } from '../src/organisation/kent.ts';
 import { compileNumberTemplate, matchesAny, templateProblem } from '../src/organisation/numbers.ts';
 import { contrast, contrastFailures } from '../src/organisation/contrast.ts';
@@ -20,6 +21,7 @@ import { LIMITS } from '../src/limits.ts';
 import { stableIndexPage } from '../src/pipeline/index-page.ts';
 import { folderTextLoader } from '../src/storage/folder.ts';
 import { contentFiles } from './support/content.ts';
+import { checkPdfUa } from './support/pdf-ua-checker.ts';
 
 const NORTHMOOR_DIR = 'test/fixtures/organisations/northmoor';
 const NORTHMOOR_PROFILE = `${NORTHMOOR_DIR}/organisation.yaml`;
@@ -31,6 +33,15 @@ const profileOf = (file: string): Organisation => {
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
   return r.organisation;
 };
+
+/** A profile with its logo read from beside it, as the pipeline's edges read it. */
+async function fullProfileOf(file: string): Promise<Organisation> {
+  const loaded = loadOrganisation(file, readFileSync(file));
+  if (!loaded.ok) throw new Error('invalid profile');
+  const full = await withLogo(file, loaded, async (p) => (existsSync(p) ? readFileSync(p) : undefined));
+  if (!full.ok) throw new Error(full.problems.map((p) => p.message).join('\n'));
+  return full.organisation;
+}
 
 /** A Kent profile with some fields changed, as YAML text (so problems have lines to point at). */
 const kentWith = (replace: [string, string][]) => replace.reduce((t, [a, b]) => { expect(t).toContain(a); return t.replace(a, b); }, readFileSync('content/organisation.yaml', 'utf8'));
@@ -133,8 +144,8 @@ describe('how a publication finds its profile', () => {
   it('the profile is part of the version: another profile, another version', async () => {
     const content = readFileSync(NORTHMOOR_REPORT);
     const read = async () => undefined;
-    const a = await gatherInputs(NORTHMOOR_REPORT, content, read, 'fp', LIMITS, { name: NORTHMOOR_PROFILE, bytes: readFileSync(NORTHMOOR_PROFILE) });
-    const b = await gatherInputs(NORTHMOOR_REPORT, content, read, 'fp', LIMITS, { name: NORTHMOOR_PROFILE, bytes: Buffer.from(readFileSync(NORTHMOOR_PROFILE, 'utf8').replace('Spotlight', 'In focus')) });
+    const a = await gatherInputs(NORTHMOOR_REPORT, content, read, 'fp', LIMITS, [{ name: NORTHMOOR_PROFILE, bytes: readFileSync(NORTHMOOR_PROFILE) }]);
+    const b = await gatherInputs(NORTHMOOR_REPORT, content, read, 'fp', LIMITS, [{ name: NORTHMOOR_PROFILE, bytes: Buffer.from(readFileSync(NORTHMOOR_PROFILE, 'utf8').replace('Spotlight', 'In focus')) }]);
     const none = await gatherInputs(NORTHMOOR_REPORT, content, read, 'fp');
     expect(new Set([a.digest, b.digest, none.digest]).size).toBe(3);
     expect(a.files.map((f) => f.name)).toContain(NORTHMOOR_PROFILE);
@@ -172,7 +183,8 @@ describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothi
   const colours = northmoor.identity;
 
   beforeAll(async () => {
-    result = await publish(NORTHMOOR_REPORT, readFileSync(NORTHMOOR_REPORT), folderImageLoader(NORTHMOOR_REPORT), { organisation: northmoor, formats: ['html', 'pdf', 'docx', 'txt'] });
+    const organisation = await fullProfileOf(NORTHMOOR_PROFILE);
+    result = await publish(NORTHMOOR_REPORT, readFileSync(NORTHMOOR_REPORT), folderImageLoader(NORTHMOOR_REPORT), { organisation, formats: ['html', 'pdf', 'docx', 'txt'] });
     if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
   }, 120_000);
 
@@ -225,6 +237,39 @@ describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothi
     const zip = await JSZip.loadAsync(file('.docx'));
     const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
     expect(footers.join('')).toContain(northmoor.footer);
+  });
+
+  it('the logo is on the cover of the HTML, PDF and DOCX, with its alt text', async () => {
+    expect(Buffer.from(file('.html')).toString('utf8')).toMatch(/<img class="logo" src="data:image\/png;base64,[^"]+" alt="Northmoor District Council" width="160" height="64">/);
+    const pdf = await getDocument({ data: new Uint8Array(file('.pdf')), verbosity: 0 }).promise;
+    const ops = await (await pdf.getPage(1)).getOperatorList();
+    expect(ops.fnArray.filter((fn) => fn === OPS.paintImageXObject).length).toBe(1);
+    const tree = await (await pdf.getPage(1)).getStructTree();
+    const figures: string[] = [];
+    const visit = (n: { role?: string; alt?: string; children?: unknown[] }) => {
+      if (n.role === 'Figure') figures.push(n.alt ?? '');
+      for (const ch of n.children ?? []) visit(ch as never);
+    };
+    visit(tree as never);
+    expect(figures).toEqual(['Northmoor District Council']);
+    const zip = await JSZip.loadAsync(file('.docx'));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    expect(doc).toMatch(/<wp:docPr [^>]*descr="Northmoor District Council"/);
+    expect(Object.keys(zip.files).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+  });
+
+  it('the PDF with the logo is still PDF/UA by the checker, house rules too', async () => {
+    const { failures } = await checkPdfUa(new Uint8Array(file('.pdf')), { house: true });
+    expect(failures).toEqual([]);
+  });
+
+  it('a logo that is not beside the profile is refused at its line', async () => {
+    const text = readFileSync(NORTHMOOR_PROFILE, 'utf8').replace('northmoor-logo.png', 'no-such-logo.png');
+    const loaded = loadOrganisation(NORTHMOOR_PROFILE, text);
+    if (!loaded.ok) throw new Error('invalid');
+    const r = await withLogo(NORTHMOOR_PROFILE, loaded, async (p) => (existsSync(p) ? readFileSync(p) : undefined));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ file: NORTHMOOR_PROFILE, line: text.split('\n').findIndex((l) => l.includes('no-such-logo')) + 1, path: 'logo.file', message: expect.stringMatching(/not beside organisation.yaml/) })]);
   });
 
   it('the download page names the profile\'s contact and the formats it offers', () => {

@@ -9,6 +9,7 @@ import { OUTPUT_KEYS } from '../pipeline/formats.ts';
 import { formatProblem, type Problem } from '../parse/problems.ts';
 import { folderInputReader, folderProfile, writePublication } from '../storage/folder.ts';
 import { loadOrganisation } from '../organisation/load.ts';
+import { withLogo } from '../organisation/logo.ts';
 import { LIMITS } from '../limits.ts';
 import { gatherInputs } from '../pipeline/inputs.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';
@@ -29,9 +30,11 @@ export async function build(file: string, out: string, formats?: string[], log: 
   const t0 = performance.now();
   const fingerprint = codeFingerprint(ROOT);
   const profile = folderProfile(file, root);
-  const org = profile && loadOrganisation(profile.path, profile.bytes);
+  const parsedProfile = profile && loadOrganisation(profile.path, profile.bytes);
+  const org = profile && parsedProfile?.ok ? await withLogo(profile.path, parsedProfile, async (p) => readIfThere(p)) : parsedProfile;
   if (org && !org.ok) return refuse(file, org.problems, log);
-  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint, LIMITS, profile && { name: profile.path, bytes: profile.bytes });
+  const profileFiles = profile && org?.ok ? [{ name: profile.path, bytes: profile.bytes }, ...('bytes' in org && org.bytes ? [org.bytes] : [])] : [];
+  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint, LIMITS, profileFiles);
   if (!inputs.parsed.source) return refuse(file, inputs.parsed.problems, log);
   // The same worker, time budget and heap cap as the render function.
   const pool = new RenderPool({ keepIdle: 0 });
@@ -55,6 +58,15 @@ export async function build(file: string, out: string, formats?: string[], log: 
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A file's bytes, or undefined if it cannot be read (the caller says what is missing). */
+function readIfThere(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 function refuse(file: string, problems: Problem[], log: (s: string) => void): false {

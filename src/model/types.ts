@@ -205,6 +205,8 @@ export interface DocumentMeta {
   identity?: Identity;
   /** The organisation's line in every print footer, before the page number (its profile's `footer`). */
   footer?: string;
+  /** The organisation's logo, on the cover of every format that shows pictures, with its alt text. */
+  logo?: { image: ImageData; alt: string };
 }
 
 /** The cover, worded once for every format: the title is the document's level-1 heading. */

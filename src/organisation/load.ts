@@ -7,7 +7,7 @@ import { schemaProblems } from '../pipeline/schema-problems.ts';
 import { OrganisationSchema } from './schema.ts';
 import type { Organisation } from './types.ts';
 
-export type OrganisationResult = { ok: true; organisation: Organisation } | { ok: false; problems: Problem[] };
+export type OrganisationResult = { ok: true; organisation: Organisation; locate: (path: (string | number)[]) => { line: number; col: number } } | { ok: false; problems: Problem[] };
 
 export function loadOrganisation(file: string, text: string | Uint8Array): OrganisationResult {
   const parsed = parseSource(file, text);
@@ -19,5 +19,5 @@ export function loadOrganisation(file: string, text: string | Uint8Array): Organ
   }
   const result = OrganisationSchema.safeParse(data);
   if (!result.success) return { ok: false, problems: schemaProblems(result.error.issues, src, data, OrganisationSchema).sort(byPosition) };
-  return { ok: true, organisation: result.data };
+  return { ok: true, organisation: result.data, locate: (path) => src.locate(path) };
 }

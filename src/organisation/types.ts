@@ -3,6 +3,7 @@
 // names, decision-number patterns and its own wording of labels). One file per council beside
 // the content (`organisation.yaml`); every publication inherits it and may override parts.
 // This is the contract the kinds and writers read; src/organisation/ loads and checks it.
+import type { ImageData } from '../model/types.ts';
 
 /** A council's colours, as #rrggbb. Text sits on `panel` and `headerRow`; links and accents sit on white. */
 export interface Identity {
@@ -45,7 +46,11 @@ export interface Organisation {
   id: string;
   /** "Kent County Council". */
   name: string;
-  logo?: { file: string; alt: string };
+  /**
+   * The council's logo: a .png or .jpg beside organisation.yaml, with what it says for people who
+   * cannot see it. `image` is the checked picture, read at the edge with the profile (./logo.ts).
+   */
+  logo?: { file: string; alt: string; image?: ImageData };
   identity: Identity;
   /** The other formats it really offers ("large print", "Easy Read", "audio", "Braille"), and whom to ask. */
   formats: { offered: string[]; contact: FormatsContact };

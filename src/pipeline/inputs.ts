@@ -43,10 +43,10 @@ export function namedFiles(data: unknown, pattern: RegExp): string[] {
 }
 
 /**
- * `organisation`: the profile file that governs the content (src/organisation/find.ts), by its key
- * or path: one more input, so a changed profile is a new version of every publication it governs.
+ * `organisation`: the profile file that governs the content (src/organisation/find.ts) and its
+ * logo, by key or path: more inputs, so a changed profile is a new version of every publication it governs.
  */
-export async function gatherInputs(file: string, content: Uint8Array, read: InputReader, fingerprint: string, limits = LIMITS, organisation?: { name: string; bytes: Uint8Array }): Promise<Inputs> {
+export async function gatherInputs(file: string, content: Uint8Array, read: InputReader, fingerprint: string, limits = LIMITS, organisation: { name: string; bytes: Uint8Array }[] = []): Promise<Inputs> {
   const pictures = new Map<string, PictureInput>();
   const texts = new Map<string, Uint8Array>();
   const hashes = new Map<string, string>();
@@ -88,7 +88,7 @@ export async function gatherInputs(file: string, content: Uint8Array, read: Inpu
       }
     }
   }
-  if (organisation) hashes.set(organisation.name, sha256(organisation.bytes));
+  for (const o of organisation) hashes.set(o.name, sha256(o.bytes));
   const files = [...hashes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, hash]) => ({ name, sha256: hash }));
   const digest = sha256([`fingerprint ${fingerprint}`, `content ${sha256(content)}`, ...files.map((f) => `${f.name} ${f.sha256}`)].join('\n'));
   return { pictures, texts, digest, files, parsed };

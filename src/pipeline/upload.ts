@@ -20,6 +20,7 @@ import { isPictureName, sizeProblem } from '../pictures/check.ts';
 import { isAgendaPack } from './pack-detect.ts';
 import { governingProfile, isProfileKey, profileCandidates } from '../organisation/find.ts';
 import { loadOrganisation } from '../organisation/load.ts';
+import { withLogo } from '../organisation/logo.ts';
 import type { Organisation } from '../organisation/types.ts';
 
 export type { Storage } from './storage.ts';
@@ -116,18 +117,20 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
     return refuse([failureProblem(key, failure, reference)]);
   };
   // The organisation profile that governs this file: the nearest organisation.yaml on the way up to incoming/.
-  let profile: { key: string; bytes: Uint8Array; organisation: Organisation } | undefined;
+  let profile: { files: { name: string; bytes: Uint8Array }[]; organisation: Organisation } | undefined;
   for (const candidate of profileCandidates(key, INCOMING)) {
     const bytes = await store.get(cfg.inputBucket, candidate);
     if (!bytes) continue;
     const loaded = loadOrganisation(candidate, bytes);
     if (!loaded.ok) return refuse(loaded.problems);
-    profile = { key: candidate, bytes, organisation: loaded.organisation };
+    const full = await withLogo(candidate, loaded, (k) => store.get(cfg.inputBucket, k));
+    if (!full.ok) return refuse(full.problems);
+    profile = { files: [{ name: candidate, bytes }, ...(full.bytes ? [full.bytes] : [])], organisation: full.organisation };
     break;
   }
   let inputs: Awaited<ReturnType<typeof gatherInputs>>;
   try {
-    inputs = await gatherInputs(key, content, read, cfg.fingerprint, LIMITS, profile && { name: profile.key, bytes: profile.bytes });
+    inputs = await gatherInputs(key, content, read, cfg.fingerprint, LIMITS, profile?.files);
   } catch (e) {
     // S3 failing is for Lambda to retry; anything else is a fault in reading the content, reported.
     if (e instanceof StorageFailure) throw e.cause;
@@ -182,7 +185,8 @@ export async function processUpload(store: Storage, cfg: UploadConfig, upload: U
 
 /** An uploaded organisation profile: a report listing its problems, or none (an earlier one no longer applies). */
 async function checkProfile(store: Storage, cfg: UploadConfig, key: string, content: Uint8Array, reportKey: string): Promise<UploadOutcome> {
-  const loaded = loadOrganisation(key, content);
+  const parsed = loadOrganisation(key, content);
+  const loaded = parsed.ok ? await withLogo(key, parsed, (k) => store.get(cfg.inputBucket, k)) : parsed;
   if (!loaded.ok) {
     const report = { source: { key, sha256: sha256(content) }, generator: { version: GENERATOR_VERSION, fingerprint: cfg.fingerprint }, problems: loaded.problems };
     await store.put(cfg.inputBucket, reportKey, JSON.stringify(report, null, 2) + '\n', 'application/json', { cacheControl: CACHE.never });

@@ -70,6 +70,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
   // the download page names it whatever the kind's builder said.
   built.doc.meta.alternativeFormats = alternativeFormatsOf(organisation);
   if (organisation.footer) built.doc.meta.footer = organisation.footer;
+  if (organisation.logo?.image) built.doc.meta.logo = { image: organisation.logo.image, alt: organisation.logo.alt };
   const pathsSrc = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source ?? src : src;
   const problems = dedupe([...own.problems.map((p) => locate(p, src)), ...built.problems.map((p) => locate(p, pathsSrc)), ...(built.located ?? [])]).sort(byPosition);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };

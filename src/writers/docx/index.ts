@@ -340,6 +340,7 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
   const w: W = { doc, p, ctx, colours, hasGlossary: hasGlossary(doc), bold: false, numbering: [], depth: 0, gap: 0, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
   const c = doc.cover;
   const children = [
+    ...(doc.meta.logo ? [logoParagraph(doc.meta.logo, p)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),
     ...(c.subtitle ? [plain(c.subtitle, w, { style: 'Subtitle' })] : []),
     ...c.lines.map((l) => para(l.inlines, w)),
@@ -404,6 +405,14 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
   });
   return { bytes: packDeterministic(document, ctx.epoch.toISOString().slice(0, 10)) };
 };
+
+/** The organisation's logo (its profile's) above the title, at most four lines of body text high, with its alt text. */
+function logoParagraph(logo: NonNullable<DocumentModel['meta']['logo']>, p: Profile): Paragraph {
+  const im = logo.image;
+  const height = Math.min(im.height, Math.round((p.body * 4 * 96) / 72));
+  const width = Math.round((im.width * height) / im.height);
+  return new Paragraph({ spacing: { after: 240 }, children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'logo', title: logo.alt, description: logo.alt } })] });
+}
 
 /** "Page x of y" in the document's words, with Word's page fields in place of the numbers. */
 function pageOf(doc: DocumentModel): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {

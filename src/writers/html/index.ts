@@ -322,6 +322,8 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
       h('a.skip-link', { href: `#${mainId}` }, w.L.skipToContent),
       h('header.cover', [
         h('div.width-container', [
+          // The organisation's logo, from its profile, with what it says.
+          ...(m.logo ? [h('img.logo', { src: dataUri(m.logo.image), alt: m.logo.alt, width: m.logo.image.width, height: m.logo.image.height })] : []),
           h('h1', { id: c.title.id }, c.title.text),
           ...(c.subtitle ? [h('p.subtitle', c.subtitle)] : []),
           ...c.lines.map((l) => para(l, w)),

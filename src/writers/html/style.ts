@@ -36,6 +36,7 @@ a:hover{color:#003078;text-decoration-thickness:max(3px,.1875rem)}
 a:focus{outline:3px solid transparent;color:#0b0c0c;background-color:#fd0;box-shadow:0 -2px #fd0,0 4px #0b0c0c;text-decoration:none}
 .cover{background:${id.accent};color:#fff;padding:30px 0 20px;margin:0 0 40px}
 .cover h1{color:#fff}
+.cover .logo{display:block;box-sizing:content-box;height:auto;max-height:4em;width:auto;max-width:50%;background:#fff;padding:8px;margin:0 0 20px}
 .cover a,.cover a:visited{color:#fff}
 .cover a:focus{color:#0b0c0c}
 .cover p{margin:0 0 10px}

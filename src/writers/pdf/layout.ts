@@ -682,8 +682,13 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
   const cv = doc.cover;
   // A committee paper's header block starts page 1; other documents' covers have a page to themselves.
   const ownPage = p.coverPage && cv.ownPage;
+  // The organisation's logo (its profile's) above the title, tagged as a Figure with its alt text.
+  const logo: Node[] = m.logo
+    ? [{ image: `data:${m.logo.image.mime};base64,${Buffer.from(m.logo.image.data).toString('base64')}`, fit: [c.width * 0.4, p.body * 4], _tag: tag(root, 'Figure', { alt: m.logo.alt }), margin: [0, 0, 0, p.body] }]
+    : [];
   const cover: Node[] = [
-    { ...heading(cv.title, root, c), margin: [0, ownPage ? p.body * 6 : 0, 0, p.body] },
+    ...logo,
+    { ...heading(cv.title, root, c), margin: [0, ownPage ? p.body * (logo.length ? 2 : 6) : 0, 0, p.body] },
     ...(cv.subtitle ? [para([{ type: 'text', text: cv.subtitle }], root, c, 'P', { fontSize: p.headings[2], margin: [0, 0, 0, p.body * 2] })] : []),
     ...cv.lines.map((l, i) => para(l.inlines, root, c, 'P', i === cv.lines.length - 1 && ownPage ? { pageBreak: 'after' } : {})),
   ];

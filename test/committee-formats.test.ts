@@ -106,6 +106,14 @@ describe('agenda shape', () => {
   });
 });
 
+describe('mistakes in minutes', () => {
+  it('a mistyped field of a minute or a declaration is named with the field it was meant to be', () => {
+    const ps = said(problems(join(DIR, 'invalid', 'minutes-typos.yaml')));
+    expect(ps).toMatch(/minutes-typos\.yaml:16:5: error: items\[0\]\.resolvd: unknown field "resolvd"; did you mean "resolved"\?/);
+    expect(ps).toMatch(/minutes-typos\.yaml:18:\d+: error: declarations\[0\]\.intrest: unknown field "intrest"; did you mean "interest"\?/);
+  });
+});
+
 describe('part headings', () => {
   it('an agenda\'s parts print their headings and notes as written', async () => {
     const t = await text(join(W, 'cabinet-2023-03-14-agenda.yaml'));

@@ -36,6 +36,17 @@ function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, sch
     }
     case 'invalid_value':
       return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Invalid input') ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message }];
+    case 'invalid_union': {
+      // Several shapes fit no better than each other at first sight (a minute or a note): the one
+      // the content is plainly nearest to (fewest wrong or unknown fields) says what is wrong in
+      // it, with its "did you mean"; when none is nearest, the union's own words list the shapes.
+      const cost = issue.errors.map((errs) => errs.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0));
+      const best = Math.min(...cost);
+      if (cost.length && cost.filter((c) => c === best).length === 1) {
+        return issue.errors[cost.indexOf(best)].flatMap((i) => zodProblem({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, src, data, schema));
+      }
+      return [{ ...base, ...src.locate(path), message: issue.message }];
+    }
     case 'too_small':
       return [{ ...base, ...src.locate(path), message: issue.message.startsWith('Too small') ? (issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : 'must not be empty') : issue.message }];
     default:

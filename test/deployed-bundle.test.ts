@@ -29,6 +29,8 @@ const TEMPLATE_VERSION = 'deployed-bundle-test';
 /** Which files of content/ are content files: the handler's CONTENT_FILE (src/pipeline/upload.ts), kept
  * here so that this test loads none of the pipeline it is testing the bundle of. */
 const CONTENT_FILE = /\.(ya?ml|json)$/i;
+/** Kent's organisation profile, at the top of the uploads (docs/organisation-format.md). */
+const PROFILE_KEY = 'incoming/organisation.yaml';
 
 const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const posixRel = (from: string, to: string) => relative(from, to).split(sep).join('/');
@@ -177,7 +179,8 @@ beforeAll(async () => {
   // process per event as Lambda would run it: in parallel within a group, as S3 would deliver them.
   const files = walk(CONTENT).map((file) => {
     const key = `incoming/${posixRel(CONTENT, file)}`;
-    if (!CONTENT_FILE.test(key)) return { file, key, rank: 0 };
+    // The organisation profile goes first with the pictures: every content file below it reads it.
+    if (!CONTENT_FILE.test(key) || key === PROFILE_KEY) return { file, key, rank: 0 };
     const data = YAML.parse(readFileSync(file, 'utf8')) as { id?: unknown; kind?: unknown };
     if (typeof data?.id !== 'string' || typeof data?.kind !== 'string') throw new Error(`${file} has no id and kind`);
     const pack = data.kind === 'agenda-pack';
@@ -263,6 +266,9 @@ describe('the deployed render bundle', () => {
       expect(manifest).toMatchObject({ id: u.content!.id, kind: u.content!.kind, source: { key: u.key, sha256: createHash('sha256').update(readFileSync(u.file)).digest('hex') } });
       // The stack's TEMPLATE_VERSION and DOCGEN_FINGERPRINT reached the render.
       expect(manifest.generator).toMatchObject({ template: TEMPLATE_VERSION, fingerprint: functionEnv.DOCGEN_FINGERPRINT });
+      // Made with the profile at the top of the uploads, which is one of its inputs.
+      expect(manifest.organisation).toEqual({ id: 'kent', name: 'Kent County Council' });
+      expect(manifest.inputs?.map((i) => i.name)).toContain(PROFILE_KEY);
       expect(manifest.outputs.length, u.key).toBeGreaterThan(0);
       const prefix = latest.manifest.slice(0, -'manifest.json'.length);
       for (const o of manifest.outputs) {

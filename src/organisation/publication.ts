@@ -43,3 +43,25 @@ export function formatsSentence(offered: readonly string[]): string {
 export function alternativeFormatsOf(org: Organisation): FormatsContact & { offered: string[] } {
   return { ...org.formats.contact, offered: [...org.formats.offered] };
 }
+
+/** A piece of the "ask for another format" sentence: words, or words that are a link. */
+export type AskPart = { text: string; href?: string };
+
+/**
+ * "If you need this publication in large print, … or Braille, contact <name>: telephone <phone>,
+ * Text Relay <number>, email <address>, or visit <web>. Tell us what format you need and what
+ * assistive technology you use." One wording for the download pages and the HTML publication.
+ */
+export function askParts(contact: FormatsContact & { offered?: string[] }): AskPart[] {
+  const offered = contact.offered?.length ? formatsSentence(contact.offered) : 'another format';
+  const ways: AskPart[][] = [];
+  if (contact.phone) ways.push([{ text: 'telephone ' }, { text: contact.phone, href: `tel:${contact.phone.replace(/\s/g, '')}` }]);
+  if (contact.textRelay) ways.push([{ text: `Text Relay ${contact.textRelay}` }]);
+  if (contact.email) ways.push([{ text: 'email ' }, { text: contact.email, href: `mailto:${contact.email}` }]);
+  if (contact.web) ways.push([{ text: 'visit ' }, { text: contact.web.replace(/^https?:\/\//, ''), href: contact.web }]);
+  return [
+    { text: `If you need this publication in ${offered}, contact ${contact.name}` },
+    ...ways.flatMap((w, i) => [{ text: i === 0 ? ': ' : i === ways.length - 1 ? ', or ' : ', ' }, ...w]),
+    { text: '. Tell us what format you need and what assistive technology you use.' },
+  ];
+}

@@ -11,7 +11,7 @@ import { KINDS } from '../../templates/index.ts';
 import { longDate } from '../model/dates.ts';
 import type { Manifest, OutputFile } from './publish.ts';
 import { DEFAULT_ORGANISATION } from '../organisation/kent.ts';
-import { alternativeFormatsOf, formatsSentence } from '../organisation/publication.ts';
+import { alternativeFormatsOf, askParts } from '../organisation/publication.ts';
 
 type Contact = NonNullable<Manifest['alternativeFormats']>;
 
@@ -168,16 +168,7 @@ export function stableIndexPage(m: Manifest, version: string): string {
   return indexPage(m, undefined, { version });
 }
 
-/** "If you need this publication in large print, … or Braille, contact <name>: telephone …, Text Relay …, email … or visit …." */
+/** The ask for another format (src/organisation/publication.ts askParts), its ways to ask as links. */
 function askForAnotherFormat(contact: Contact): Element {
-  const offered = contact.offered?.length ? formatsSentence(contact.offered) : 'another format';
-  const lead = `If you need this publication in ${offered}, `;
-  const tail = ' Tell us what format you need and what assistive technology you use.';
-  const ways: ElementContent[][] = [];
-  if (contact.phone) ways.push([{ type: 'text', value: 'telephone ' }, h('a', { href: `tel:${contact.phone.replace(/\s/g, '')}` }, contact.phone)]);
-  if (contact.textRelay) ways.push([{ type: 'text', value: `Text Relay ${contact.textRelay}` }]);
-  if (contact.email) ways.push([{ type: 'text', value: 'email ' }, h('a', { href: `mailto:${contact.email}` }, contact.email)]);
-  if (contact.web) ways.push([{ type: 'text', value: 'visit ' }, h('a', { href: contact.web }, contact.web.replace(/^https?:\/\//, ''))]);
-  const said: ElementContent[] = ways.flatMap((w, i) => [{ type: 'text', value: i === 0 ? ': ' : i === ways.length - 1 ? ', or ' : ', ' } as ElementContent, ...w]);
-  return h('p.ask', [lead + 'contact ' + contact.name, ...said, '.' + tail]);
+  return h('p.ask', askParts(contact).map((part): ElementContent => (part.href ? h('a', { href: part.href }, part.text) : { type: 'text', value: part.text })));
 }

@@ -82,6 +82,7 @@ describe('agenda item numbering', () => {
 
   it('numbers as printed ("5(a)"), in sections with titles and no letters', async () => {
     const t = await text(join(W, 'planning-2021-01-19-agenda.yaml'));
+    expect(t).toContain('Meeting: Planning Committee'); // named by the profile's committee id, "planning"
     expect(t).toMatch(/ Planning applications$/m);
     expect(t).toMatch(/ 5\(a\) 20\/01234\/FUL - Land north of Mill Lane, Wexcombe$/m);
   });

@@ -18,5 +18,5 @@ export function packToModel(pack: AgendaPackInput, agenda: AgendaInput, papers: 
     blocks.push({ type: 'heading', level: 1, id: paperAnchor(p.meta.id), text: p.meta.title });
     blocks.push(...p.blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(b.level + 1, 6) as HeadingLevel } : b)));
   }
-  return { model: { meta: { ...committeeMeta(pack, 'agenda-pack', ['agenda pack']) }, blocks: [{ type: 'contents', title: 'Contents' }, ...blocks] }, problems };
+  return { model: { meta: { ...committeeMeta(pack, 'agenda-pack', ['agenda pack'], c.organisation) }, blocks: [{ type: 'contents', title: 'Contents' }, ...blocks] }, problems };
 }

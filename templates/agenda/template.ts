@@ -6,7 +6,7 @@ import type { Organisation } from '../../src/organisation/types.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { Mapper, buildRegistries, type ImageLoader, type Located } from '../common/blocks.ts';
 import {
-  EXEMPT_NOTICE, checkDecision, decisionPhrases, field, itemHeading, itemNumber, joinNames, labelsOf, longDate, meetingFields, meetingProblems, meetingWhen, para, txt, typedPageRanges,
+  EXEMPT_NOTICE, checkDecision, committeeName, decisionPhrases, field, itemHeading, itemNumber, joinNames, labelsOf, longDate, meetingFields, meetingProblems, meetingWhen, para, txt, typedPageRanges,
 } from '../common/committee.ts';
 import type { AgendaInput, AgendaItemInput } from './schema.ts';
 
@@ -70,7 +70,7 @@ export function agendaToModel(d: AgendaInput, c: CommitteeContext, ctx: PackCont
         : 'an agenda needs its items: give parts (with part headings such as "Unrestricted items"), sections, or items',
     });
   }
-  const blocks: Block[] = [field('Meeting', d.committee), field('Date and time', meetingWhen(meeting)), ...meetingFields(meeting)];
+  const blocks: Block[] = [field('Meeting', committeeName(c.organisation, d.committee)), field('Date and time', meetingWhen(meeting)), ...meetingFields(meeting)];
   blocks.push(field('Ask for', `${clerk.name}${clerk.phone ? `, telephone ${clerk.phone}` : ''}${clerk.email ? `, email ${clerk.email}` : ''}`));
   if (d.hospitality) blocks.push(para(txt(d.hospitality)));
 
@@ -141,7 +141,7 @@ export function agendaToModel(d: AgendaInput, c: CommitteeContext, ctx: PackCont
   blocks.push(para(txt(longDate(d.published, true))));
   if (d.closingNote) blocks.push(...m.markdown(d.closingNote, ['closingNote']));
   problems.push(...m.problems);
-  return { model: { meta: committeeMeta(d, 'agenda', ['agenda']), blocks, coverPage: false }, problems };
+  return { model: { meta: committeeMeta(d, 'agenda', ['agenda'], c.organisation), blocks, coverPage: false }, problems };
 }
 
 /** The fields a committee paper's metadata comes from (an Easy Read document has no committee). */
@@ -155,15 +155,16 @@ export interface CommitteeMetaFields {
   published: string;
 }
 
-export function committeeMeta(d: CommitteeMetaFields, kind: string, keywords: string[]): DomainDocument['meta'] {
+export function committeeMeta(d: CommitteeMetaFields, kind: string, keywords: string[], org?: Organisation): DomainDocument['meta'] {
+  const committee = d.committee && org ? committeeName(org, d.committee) : d.committee;
   return {
     id: d.id,
     kind,
     title: d.title,
-    author: [d.organisation, d.committee].filter(Boolean).join(', '),
+    author: [d.organisation, committee].filter(Boolean).join(', '),
     subject: d.summary,
     language: d.language,
     published: d.published,
-    keywords: d.committee ? [d.committee, ...keywords] : keywords,
+    keywords: committee ? [committee, ...keywords] : keywords,
   };
 }

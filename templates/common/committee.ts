@@ -166,6 +166,12 @@ export function itemReference(label: string | undefined, ref: string): string {
 // ---------------------------------------------------------------------------------------------
 // People and meetings
 
+/** A paper's committee as printed: its name, or the name the profile gives the id it names ("cabinet" → "Cabinet"). */
+export function committeeName(org: Organisation, committee: string): string {
+  return Object.hasOwn(org.committees, committee) ? org.committees[committee] : committee;
+}
+
+
 export const Person = z.strictObject({ name: Text, role: Text.optional() });
 
 export const MEETING_MODES = ['in-person', 'online', 'hybrid'] as const;

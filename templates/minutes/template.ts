@@ -7,7 +7,7 @@ import type { Block, Inline } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import { suggestion } from '../../src/pipeline/field-names.ts';
 import { Mapper, buildRegistries, type Located } from '../common/blocks.ts';
-import { checkDecision, decisionPhrases, field, itemNumber, itemReference, joinNames, labelsOf, meetingPlace, meetingProblems, meetingWhen, para, txt, typedPageRanges, type Person } from '../common/committee.ts';
+import { checkDecision, committeeName, decisionPhrases, field, itemNumber, itemReference, joinNames, labelsOf, meetingPlace, meetingProblems, meetingWhen, para, txt, typedPageRanges, type Person } from '../common/committee.ts';
 import { agendaItemNumbers, committeeMeta, type CommitteeContext } from '../agenda/template.ts';
 import type { AgendaInput } from '../agenda/schema.ts';
 import type { Beside } from '../kind.ts';
@@ -56,7 +56,7 @@ export function minutesToModel(d: MinutesInput, c: MinutesContext) {
   const labels = labelsOf(c.organisation, d.labels);
   const { meeting, attendance: att, declarations } = d;
   problems.push(...meetingProblems(meeting, false));
-  const blocks: Block[] = [para(txt(`Minutes of a meeting of the ${d.committee} held ${meetingPlace(meeting)} on ${meetingWhen(meeting)}.`))];
+  const blocks: Block[] = [para(txt(`Minutes of a meeting of the ${committeeName(c.organisation, d.committee)} held ${meetingPlace(meeting)} on ${meetingWhen(meeting)}.`))];
   if (meeting.link) blocks.push(field('Online', [{ type: 'link', href: meeting.link, children: [txt(meeting.link)] }]));
   blocks.push(para(txt('Present: ', true), txt(joinNames(att.present.map(person)))));
   if (att.alsoPresent.length) blocks.push(para(txt('Also present: ', true), txt(joinNames(att.alsoPresent.map(person)))));
@@ -150,5 +150,5 @@ export function minutesToModel(d: MinutesInput, c: MinutesContext) {
     });
   }
   problems.push(...m.problems);
-  return { model: { meta: committeeMeta(d, 'minutes', ['minutes']), blocks, coverPage: false }, problems };
+  return { model: { meta: committeeMeta(d, 'minutes', ['minutes'], c.organisation), blocks, coverPage: false }, problems };
 }

@@ -32,7 +32,7 @@ export function reportToModel(d: ReportInput, c: CommitteeContext) {
   const problems: Located[] = typedPageRanges(d);
   const labels = labelsOf(c.organisation, d.labels);
   checkDecision(d.decision, c.organisation, ['decision'], problems);
-  const meta = committeeMeta(d, 'report', ['committee report']);
+  const meta = committeeMeta(d, 'report', ['committee report'], c.organisation);
   if (d.exempt) {
     return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(d.exempt.reason)))], coverPage: false }, problems };
   }

@@ -82,7 +82,6 @@ describe('agenda item numbering', () => {
 
   it('numbers as printed ("5(a)"), in sections with titles and no letters', async () => {
     const t = await text(join(W, 'planning-2021-01-19-agenda.yaml'));
-    expect(t).toContain('Meeting: Planning Committee'); // named by the profile's committee id, "planning"
     expect(t).toMatch(/ Planning applications$/m);
     expect(t).toMatch(/ 5\(a\) 20\/01234\/FUL - Land north of Mill Lane, Wexcombe$/m);
   });
@@ -96,6 +95,14 @@ describe('agenda item numbering', () => {
   it('refuses a number that does not fit the scheme, saying which scheme fits', () => {
     const ps = problems(join(DIR, 'invalid', 'hybrid-without-link.yaml'));
     expect(said(ps)).toMatch(/hybrid-without-link\.yaml:14:\d+: error: items\[0\]\.number: "1" is not a capital letter and a number like "B1", which the default numbering \(letter-number\) needs; for plain numbers \(7\) write numbering: number/);
+  });
+});
+
+describe('committee names', () => {
+  it('a paper may name its committee by the profile\'s id, printed as the profile\'s name for it', async () => {
+    const t = await text(join(W, 'planning-2021-01-19-agenda.yaml'));
+    expect(t).toContain('Meeting: Planning Committee');
+    expect(t).toContain('Wexcombe District Council, Planning Committee.');
   });
 });
 

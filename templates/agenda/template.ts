@@ -115,7 +115,7 @@ export function agendaToModel(d: AgendaInput, c: CommitteeContext, ctx: PackCont
           return;
         }
         const ref = n.text;
-        if (seen.has(ref)) problems.push({ path: [...path, 'number'], message: `item number "${ref}" is used twice in this agenda` });
+        if (seen.has(ref)) problems.push({ path: [...path, 'number'], message: `item number "${ref}" is used twice in this agenda; give each item its own number` });
         seen.add(ref);
         if (d.numbering === 'letter-number' && sec?.code && !ref.startsWith(sec.code)) problems.push({ path: [...path, 'number'], message: `item "${ref}" is in section ${sec.code}; its number must start with that letter` });
         if (d.numbering === 'number') {

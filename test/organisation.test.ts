@@ -204,6 +204,11 @@ describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothi
     expect(html).toContain('spotlight');
   });
 
+  it('the HTML publication\'s footer says how to ask Northmoor for another format', () => {
+    const html = Buffer.from(file('.html')).toString('utf8');
+    expect(html).toMatch(/<footer class="page-footer">[\s\S]*<h2>Ask for another format<\/h2>[\s\S]*contact Northmoor Customer Access Team: telephone <a href="tel:01632960123">01632 960 123<\/a>, or visit <a href="https:\/\/www.northmoor.example\/accessible-formats">/);
+  });
+
   it('the DOCX\'s headings, key figures, links and header row are in the profile\'s colours', async () => {
     const zip = await JSZip.loadAsync(file('.docx'));
     const xml = (await zip.file('word/document.xml')!.async('string')) + (await zip.file('word/styles.xml')!.async('string'));
@@ -288,15 +293,17 @@ function waysToAsk(page: string): string[] {
   return hrefs.filter((h) => /^tel:\+?\d{10,13}$/.test(h) || /^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(h) || (/^https:\/\//.test(h) && !!new URL(h).hostname.includes('.')));
 }
 
-describe('every download page names a working contact', () => {
+describe('every download page and HTML publication names a working contact', () => {
   for (const file of contentFiles()) {
     it(file, async () => {
       const profile = folderProfile(file);
       const organisation = profile ? profileOf(profile.path) : undefined;
-      const r = await publish(file, readFileSync(file), folderImageLoader(file), { organisation, formats: ['txt'], loadText: folderTextLoader(file) });
+      const r = await publish(file, readFileSync(file), folderImageLoader(file), { organisation, formats: ['html'], loadText: folderTextLoader(file) });
       if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
-      // The version's own page and the stable page (rebuilt from the manifest) alike.
-      for (const page of [r.index, stableIndexPage(r.manifest, '0123456789abcdef')]) expect(waysToAsk(page), page).not.toEqual([]);
+      // The version's own page, the stable page (rebuilt from the manifest) and each HTML publication alike.
+      const html = r.files.filter((f) => f.file.format === 'html').map((f) => Buffer.from(f.data).toString('utf8'));
+      expect(html.length).toBeGreaterThan(0);
+      for (const page of [r.index, stableIndexPage(r.manifest, '0123456789abcdef'), ...html]) expect(waysToAsk(page), page.slice(0, 200)).not.toEqual([]);
     }, 120_000);
   }
 });

@@ -44,6 +44,7 @@ const ENGLISH: Labels = {
   endOf: (what) => `End of ${what.toLowerCase()}.`,
   skipToContent: 'Skip to main content',
   download: 'Download this publication',
+  askForAnotherFormat: 'Ask for another format',
 };
 
 const BY_LANGUAGE: Record<string, Labels> = { en: ENGLISH };

@@ -274,4 +274,6 @@ export interface Labels {
   endOf: (what: string) => string;
   skipToContent: string;
   download: string;
+  /** The heading over how to ask for another format (the HTML publication's footer). */
+  askForAnotherFormat: string;
 }

@@ -66,11 +66,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
   };
   const ctx: BuildContext = { file, loadImage, symbols: opts.symbols ?? new Set(), loadBeside, organisation };
   const built = kind.build(result.data, ctx);
-  // Whom to ask for another format is the profile's (or this publication's own), for every kind:
-  // the download page names it whatever the kind's builder said.
-  built.doc.meta.alternativeFormats = alternativeFormatsOf(organisation);
-  if (organisation.footer) built.doc.meta.footer = organisation.footer;
-  if (organisation.logo?.image) built.doc.meta.logo = { image: organisation.logo.image, alt: organisation.logo.alt };
+  withProfile(built.doc, organisation);
   const pathsSrc = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source ?? src : src;
   const problems = dedupe([...own.problems.map((p) => locate(p, src)), ...built.problems.map((p) => locate(p, pathsSrc)), ...(built.located ?? [])]).sort(byPosition);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
@@ -80,7 +76,19 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
 /** Locates and lowers a built document: the core model, every node with its source position. */
 export function finishModel(doc: DomainDocument, built: Built, file: string, text: string | Uint8Array, organisation: Organisation = DEFAULT_ORGANISATION): DocumentModel {
   const src = built.pathsIn ? parseSource(built.pathsIn.file, built.pathsIn.text).source : parseSource(file, text).source;
-  return src ? finish(doc, src, organisation) : withLegalLines(lower(doc, { file, ...fromProfile(organisation) }), organisation);
+  return src ? finish(doc, src, organisation) : withLegalLines(lower(withProfile(doc, organisation), { file, ...fromProfile(organisation) }), organisation);
+}
+
+/**
+ * What every document made from this content prints of its profile, whatever the kind's builder
+ * said (an agenda pack's own documents too, finished from its parts): whom to ask for another
+ * format (the profile's, or this publication's own), the footer line and the logo.
+ */
+function withProfile(doc: DomainDocument, organisation: Organisation): DomainDocument {
+  doc.meta.alternativeFormats = alternativeFormatsOf(organisation);
+  if (organisation.footer) doc.meta.footer = organisation.footer;
+  if (organisation.logo?.image) doc.meta.logo = { image: organisation.logo.image, alt: organisation.logo.alt };
+  return doc;
 }
 
 /** What lowering takes from the profile: the colours every writer draws in, and the labels it words. */
@@ -92,6 +100,7 @@ function finish(doc: DomainDocument, src: SourceFile, organisation: Organisation
     domainChildren(b).forEach(place);
   };
   doc.blocks.forEach(place);
+  withProfile(doc, organisation);
   return withLegalLines(lower(doc, { file: src.file, start: { file: src.file, path: ['title'], ...src.locate(['title']) }, ...fromProfile(organisation) }), organisation);
 }
 

@@ -15,6 +15,7 @@ import { symbolSvg } from '../common/symbols.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
 import { stylesheet } from './style.ts';
 import { identityOf } from '../../organisation/identity.ts';
+import { askParts } from '../../organisation/publication.ts';
 import type { Identity } from '../../organisation/types.ts';
 
 type Out = ElementContent[];
@@ -331,6 +332,10 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
       ]),
       // tabindex -1: the skip link's target takes the focus, so the next Tab goes on from there.
       h('main.width-container', { id: mainId, tabIndex: -1 }, blocks(doc.blocks, w)),
+      // Whom to ask for another format, on every HTML publication as on its download page.
+      ...(m.alternativeFormats
+        ? [h('footer.page-footer', [h('div.width-container', [h('h2', w.L.askForAnotherFormat), h('p.ask', askParts(m.alternativeFormats).map((part) => (part.href ? h('a', { href: part.href }, part.text) : text(part.text))))])])]
+        : []),
     ]),
   ]);
   await drawSvg(w.svgs);

@@ -2,6 +2,10 @@
 // part of every publication's version, so a template or writer change gives new versions (and the
 // re-render knows what changed) while a commit that touches only docs or tests does not.
 // Computed from files at the edge (the CDK stack at synth, the CLI at start) and passed in.
+// The organisation profile is not code: it is an input of each publication (its bytes and its
+// logo's are hashed with the content in src/pipeline/inputs.ts), so a changed organisation.yaml
+// gives new versions of the publications it governs without changing this fingerprint, and the
+// built-in default profile (src/organisation/kent.ts) is code, in src/, covered here.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

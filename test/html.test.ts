@@ -23,9 +23,10 @@ import { writeHtml } from '../src/writers/html/index.ts';
 import { auditPage, formatViolations, openBrowser, type Audit, type Browser } from './support/browser.ts';
 import { readPdf, walk, type StructNode } from './support/pdf-reader.ts';
 
+/** Every content file under content/, not the organisation profile that governs them. */
 function contentFiles(dir = 'content'): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? contentFiles(join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [join(dir, e.name)] : []))
+    .flatMap((e) => (e.isDirectory() ? contentFiles(join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) && e.name !== 'organisation.yaml' ? [join(dir, e.name)] : []))
     .sort();
 }
 

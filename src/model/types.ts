@@ -274,6 +274,6 @@ export interface Labels {
   endOf: (what: string) => string;
   skipToContent: string;
   download: string;
-  /** The heading over how to ask for another format (the HTML publication's footer). */
+  /** The name of the HTML publication's footer, which says how to ask for another format. */
   askForAnotherFormat: string;
 }

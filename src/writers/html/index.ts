@@ -332,9 +332,10 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
       ]),
       // tabindex -1: the skip link's target takes the focus, so the next Tab goes on from there.
       h('main.width-container', { id: mainId, tabIndex: -1 }, blocks(doc.blocks, w)),
-      // Whom to ask for another format, on every HTML publication as on its download page.
+      // Whom to ask for another format, on every HTML publication as on its download page: a named
+      // footer landmark, not a heading, so the page's headings stay the tagged PDF's.
       ...(m.alternativeFormats
-        ? [h('footer.page-footer', [h('div.width-container', [h('h2', w.L.askForAnotherFormat), h('p.ask', askParts(m.alternativeFormats).map((part) => (part.href ? h('a', { href: part.href }, part.text) : text(part.text))))])])]
+        ? [h('footer.page-footer', { ariaLabel: w.L.askForAnotherFormat }, [h('div.width-container', [h('p.ask', askParts(m.alternativeFormats).map((part) => (part.href ? h('a', { href: part.href }, part.text) : text(part.text))))])])]
         : []),
     ]),
   ]);

@@ -43,7 +43,7 @@ a:focus{outline:3px solid transparent;color:#0b0c0c;background-color:#fd0;box-sh
 .cover .subtitle{font-size:1.25em;line-height:1.3;margin:0 0 20px}
 main{padding-bottom:60px}
 .page-footer{border-top:1px solid #b1b4b6;padding:20px 0 40px}
-.page-footer h2{margin-top:0}
+.page-footer p{margin:0}
 main:focus{outline:none}
 h1,h2,h3,h4,h5,h6{font-weight:700;line-height:1.25;margin:30px 0 15px;color:#0b0c0c}
 h1{font-size:2em;line-height:1.1;margin:0 0 20px}

@@ -171,6 +171,22 @@ describe('a publication inherits its profile and may name its own formats contac
   });
 });
 
+describe('a file under another council\'s profile', () => {
+  it('is warned, at its organisation field, that it will print that council\'s identity', () => {
+    const text = readFileSync(NORTHMOOR_REPORT, 'utf8');
+    const r = loadContent(NORTHMOOR_REPORT, text, folderImageLoader(NORTHMOOR_REPORT), { organisation: KENT });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.warnings.map((w) => [w.path, w.line, w.severity])).toEqual([['organisation', text.split('\n').findIndex((l) => l.startsWith('organisation:')) + 1, 'warning']]);
+      expect(r.warnings[0].message).toMatch(/Northmoor District Council's, but the organisation.yaml that governs it is Kent County Council's/);
+    }
+    // Under its own council's profile, or the installation's default (no organisation.yaml found), it is not.
+    const own = loadContent(NORTHMOOR_REPORT, text, folderImageLoader(NORTHMOOR_REPORT), { organisation: profileOf(NORTHMOOR_PROFILE) });
+    const none = loadContent(NORTHMOOR_REPORT, text, folderImageLoader(NORTHMOOR_REPORT));
+    for (const x of [own, none]) expect(x.ok && x.warnings).toEqual([]);
+  });
+});
+
 describe('Northmoor\'s outputs are in Northmoor\'s colours and words, with nothing of Kent\'s', () => {
   let result: PublishResult;
   const file = (suffix: string) => {

@@ -15,9 +15,28 @@ interface ContactLike {
   web?: string;
 }
 
-/** The profile as this publication prints it, with every problem in the override. */
-export function forPublication(org: Organisation, data: unknown): { organisation: Organisation; problems: Located[] } {
-  const d = (data && typeof data === 'object' ? data : {}) as { alternativeFormats?: unknown; contacts?: unknown };
+/**
+ * The profile as this publication prints it, with every problem in the override. `found`: the
+ * profile came from an organisation.yaml (not the installation's default), so a content file that
+ * names another council in its `organisation` field is warned that it is under the wrong profile.
+ */
+export function forPublication(org: Organisation, data: unknown, found = false): { organisation: Organisation; problems: Located[] } {
+  const d = (data && typeof data === 'object' ? data : {}) as { alternativeFormats?: unknown; contacts?: unknown; organisation?: unknown };
+  const named = found && typeof d.organisation === 'string' ? otherCouncil(org, d.organisation) : [];
+  const own = ownContact(org, d);
+  return { organisation: own.organisation, problems: [...named, ...own.problems] };
+}
+
+const plain = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A warning when the content's `organisation` is not the profile's council (either name may be the longer). */
+function otherCouncil(org: Organisation, named: string): Located[] {
+  const [a, b] = [plain(named), plain(org.name)];
+  if (a.includes(b) || b.includes(a)) return [];
+  return [{ path: ['organisation'], severity: 'warning', message: `this file says it is ${named}'s, but the organisation.yaml that governs it is ${org.name}'s, whose colours, labels and contact it will print; put it in ${named}'s folder, or correct the name` }];
+}
+
+function ownContact(org: Organisation, d: { alternativeFormats?: unknown; contacts?: unknown }): { organisation: Organisation; problems: Located[] } {
   if (typeof d.alternativeFormats !== 'string') return { organisation: org, problems: [] };
   const contacts = (Array.isArray(d.contacts) ? d.contacts : []) as ContactLike[];
   const c = contacts.find((x) => x && x.id === d.alternativeFormats);

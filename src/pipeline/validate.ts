@@ -54,7 +54,7 @@ export function loadContent(file: string, text: string | Uint8Array, loadImage: 
 
   const result = kind.schema.safeParse(data);
   if (!result.success) return { ok: false, problems: schemaProblems(result.error.issues, src, data, kind.schema).sort(byPosition) };
-  const own = forPublication(opts.organisation ?? DEFAULT_ORGANISATION, result.data);
+  const own = forPublication(opts.organisation ?? DEFAULT_ORGANISATION, result.data, !!opts.organisation);
   const organisation = own.organisation;
 
   const loadBeside = (name: string): Beside => {

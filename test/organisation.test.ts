@@ -127,6 +127,8 @@ describe('how a publication finds its profile', () => {
   it('the nearest organisation.yaml from the file\'s folder up to the root, nearest first', () => {
     expect(profileCandidates('incoming/kent/2016/paper.yaml', 'incoming/')).toEqual(['incoming/kent/2016/organisation.yaml', 'incoming/kent/organisation.yaml', 'incoming/organisation.yaml']);
     expect(profileCandidates('incoming/paper.yaml', 'incoming/')).toEqual(['incoming/organisation.yaml']);
+    expect(profileCandidates('/paper.yaml', '/')).toEqual(['/organisation.yaml']);
+    expect(profileCandidates('/srv/council/paper.yaml', '/srv/')).toEqual(['/srv/council/organisation.yaml', '/srv/organisation.yaml']);
     const profiles = new Set(['incoming/organisation.yaml', 'incoming/northmoor/organisation.yaml']);
     expect(governingProfile('incoming/northmoor/a/paper.yaml', 'incoming/', profiles)).toBe('incoming/northmoor/organisation.yaml');
     expect(governingProfile('incoming/kent/paper.yaml', 'incoming/', profiles)).toBe('incoming/organisation.yaml');

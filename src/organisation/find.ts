@@ -17,12 +17,18 @@ export const isProfileKey = (key: string) => posix.basename(key.replace(/\\/g, '
 export function profileCandidates(contentKey: string, root: string): string[] {
   if (!root.endsWith('/')) throw new Error(`the root "${root}" must end with "/"`);
   if (!contentKey.startsWith(root)) return [];
+  const folder = (p: string) => {
+    const d = posix.dirname(p);
+    return d.endsWith('/') ? d : `${d}/`;
+  };
   const out: string[] = [];
-  let dir = posix.dirname(contentKey) + '/';
+  let dir = folder(contentKey);
   for (;;) {
     out.push(`${dir}${PROFILE_NAME}`);
     if (dir === root || dir.length <= root.length) break;
-    dir = posix.dirname(dir.slice(0, -1)) + '/';
+    const up = folder(dir.slice(0, -1));
+    if (up === dir) break; // the top of the file system
+    dir = up;
   }
   return out;
 }

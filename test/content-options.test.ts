@@ -189,7 +189,7 @@ describe('a date the source does not give is never invented', () => {
     const base = 'kind: local-account\nid: x\ntitle: X\norganisation: Kent County Council\nsummary: S.\nsections: [{ id: a, title: A, blocks: [{ text: Hello. }] }]\n';
     expect(problemsOf(`${base}published: 24/08/2017\n`)).toContain('published: must be a date written YYYY-MM-DD');
     expect(problemsOf(`${base}published: { unknown: "" }\n`)).toEqual(['published.unknown: must not be empty']);
-    expect(problemsOf(`${base}published: { unkown: undated }\n`)[0]).toMatch(/^published: must be a date written YYYY-MM-DD, or \{ unknown: why the date is not known \}/);
+    expect(problemsOf(`${base}published: { unkown: undated }\n`)[0]).toMatch(/^published: must be a date written YYYY-MM-DD \(in quotes if your editor changes it\), or \{ unknown: why the date is not known \}/);
   });
 });
 
@@ -291,18 +291,23 @@ describe('a key fact may have more than one figure', () => {
     expect(html).toMatch(/<dt id="fact-reablement">4,215<\/dt>\n?<dd><p>people had reablement at home after a stay in hospital<\/p>\n?<dl class="key-facts">\n?<div><dt id="fact-reablement-2">63%<\/dt>\n?<dd>of them needed no more care afterwards \(2016-17\. Source: KCC activity data\)<\/dd><\/div><\/dl><\/dd>/);
   });
 
-  it('PDF: each figure is a list label (Lbl) with what it counts; the second inside the first\'s body', async () => {
+  it('PDF: one list item: the first figure its label (Lbl), the second a paragraph of its body, set as large', async () => {
     const { out } = await build('multi-figure-facts.yaml');
-    for (const profile of ['standard', 'large-print']) {
-      const all = await tags(out(`${profile}.pdf`));
+    for (const profile of ['standard', 'large-print'] as const) {
+      const bytes = out(`${profile}.pdf`);
+      const all = await tags(bytes);
       const first = all.find((t) => t.role === 'Lbl' && t.text === '4,215')!;
       expect(first.path.slice(-2)).toEqual(['L', 'LI']);
-      expect(first.path).not.toContain('LBody');
-      const second = all.find((t) => t.role === 'Lbl' && t.text === '63%')!;
-      expect(second.path.slice(-4)).toEqual(['LI', 'LBody', 'L', 'LI']);
       // (A line's end is no space in the extracted text: compared without spaces.)
-      const bodies = all.filter((t) => t.role === 'LBody').map((t) => t.text.replace(/\s+/g, ''));
-      expect(bodies).toContain('ofthemneedednomorecareafterwards(2016-17.Source:KCCactivitydata)');
+      const body = all.find((t) => t.role === 'LBody' && t.text.includes('63%'))!;
+      const paragraphs = body.node.children!.filter((c) => c.role === 'P');
+      expect(paragraphs).toHaveLength(2);
+      expect(all.filter((t) => t.role === 'P' && t.path.at(-1) === 'LBody' && t.text.startsWith('63%')).map((t) => t.text.replace(/\s+/g, ''))).toEqual(['63%ofthemneedednomorecareafterwards(2016-17.Source:KCCactivitydata)']);
+      expect(all.filter((t) => t.role === 'Lbl').map((t) => t.text)).toEqual(['4,215', '12,480']);
+      const pdf = await readPdf(bytes);
+      const size = (s: string) => pdf.text.flatMap((t) => t.runs).find((r) => r.str.startsWith(s))!.size;
+      expect(size('63%')).toBeCloseTo(size('4,215'), 1);
+      expect(size('63%')).toBeCloseTo(PROFILES[profile].keyFact, 1);
     }
   });
 

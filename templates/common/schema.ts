@@ -13,6 +13,15 @@ export const Text = z.string({ error: 'must be text' }).trim().min(1, { error: '
 /** Markdown; see docs/content-format.md for what it may hold. */
 export const Markdown = Text.describe('Markdown text');
 
+const isoDate = (error: string) =>
+  z
+    .string({ error })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, { error: 'is not a real date' });
+
 export const IsoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD, in quotes if your editor changes it' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
@@ -26,7 +35,7 @@ export const IsoDate = z
  * Never invent one: a date that is not given is not printed (docs/content-format.md).
  */
 export const Published = z.union(
-  [IsoDate, z.strictObject({ unknown: Text.describe('Why the date is not known, e.g. "The leaflet is undated; it was in use in 2017."') })],
+  [isoDate('must be a date written YYYY-MM-DD (in quotes if your editor changes it), or { unknown: why the date is not known }'), z.strictObject({ unknown: Text.describe('Why the date is not known, e.g. "The leaflet is undated; it was in use in 2017."') })],
   { error: 'must be a date written YYYY-MM-DD, or { unknown: why the date is not known }; or leave it out' },
 );
 

@@ -2,7 +2,11 @@
 // content files, as an author would write them, that the kinds' zod schemas accept, made to hit
 // the hard cases of print layout: tables up to 20 columns with long cells, long unbroken words,
 // long boxes, stories and quotes, many key facts, headings at every position (before a table, a
-// box, key facts, another heading, at the very end), long glossaries and Easy Read word lists.
+// box, key facts, another heading, at the very end), long glossaries and Easy Read word lists;
+// and the blocks of issue 14: tables with no caption or no header row, key facts of several
+// figures, side panels after paragraphs (or first under a heading), symbols beside blocks and
+// beside stories and boxes, stories with their own labels, section text after sub-sections,
+// publications with no date (or an unknown one) and no period.
 // There is no zod-to-fast-check bridge for zod 4, so the shapes are written out here after
 // templates/common/schema.ts, templates/local-account/schema.ts and templates/easy-read/schema.ts.
 import fc from 'fast-check';
@@ -45,19 +49,27 @@ const markdown = fc
 
 const cell = fc.oneof({ weight: 4, arbitrary: number }, { weight: 3, arbitrary: words(1, 4) }, { weight: 1, arbitrary: words(6, 24) }, { weight: 1, arbitrary: longWord }, { weight: 1, arbitrary: fc.constant('') });
 
-/** A table: 1 to 20 columns, 1 to 10 rows, with or without row headers. */
+/** A table: 1 to 20 columns, 1 to 10 rows, with or without row headers; now and then with no caption or no header row. */
 const table = fc.integer({ min: 1, max: 20 }).chain((n) =>
-  fc.record(
-    {
-      caption: plainWords(3, 14).map((s) => `${capital(s)}.`),
-      columns: fc.array(fc.oneof(title(3), fc.integer({ min: 2000, max: 2040 }).map(String), longWord), { minLength: n, maxLength: n }),
-      rows: fc.array(fc.array(cell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 10 }),
-      rowHeaders: fc.boolean(),
-      source: sentence(3, 10),
-    },
-    { requiredKeys: ['caption', 'columns', 'rows'] },
-  ),
+  fc
+    .record(
+      {
+        caption: plainWords(3, 14).map((s) => `${capital(s)}.`),
+        columns: fc.array(fc.oneof(title(3), fc.integer({ min: 2000, max: 2040 }).map(String), longWord), { minLength: n, maxLength: n }),
+        rows: fc.array(fc.array(cell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 10 }),
+        rowHeaders: fc.boolean(),
+        source: sentence(3, 10),
+        captionless: fc.integer({ min: 0, max: 4 }),
+        headerless: fc.integer({ min: 0, max: 4 }),
+      },
+      { requiredKeys: ['caption', 'columns', 'rows', 'captionless', 'headerless'] },
+    )
+    .map(({ captionless, headerless, caption, columns, ...t }) => ({ ...t, ...(captionless ? { caption } : {}), ...(headerless ? { columns } : {}) })),
 );
+
+/** Bundled symbols (assets/symbols) beside a report's blocks, with alt text. */
+const ICONS = ['home', 'friends', 'book', 'calendar', 'heart', 'bus', 'clock', 'door', 'users', 'phone', 'help-circle'];
+const symbolPicture = fc.constantFrom(...ICONS).map((symbol) => ({ symbol, alt: `A picture of ${symbol.replace(/-/g, ' ')}` }));
 
 export interface Registries {
   facts: string[];
@@ -65,10 +77,11 @@ export interface Registries {
 
 type BlockIn = Record<string, unknown>;
 
-/** One content block; boxes and stories hold blocks of their own (at most two deep). */
-function block(reg: Registries, depth: number): fc.Arbitrary<BlockIn> {
+/** One content block (a side panel comes with its paragraph: two); boxes and stories hold blocks of their own (at most two deep). */
+function block(reg: Registries, depth: number): fc.Arbitrary<BlockIn[]> {
   const leaf: fc.Arbitrary<BlockIn>[] = [
     markdown.map((text) => ({ text })),
+    fc.record({ blocks: fc.array(markdown.map((text) => ({ text })), { minLength: 1, maxLength: 2 }) }).map((panel) => ({ panel })),
     table.map((t) => ({ table: t })),
     fc.subarray(reg.facts, { minLength: 1 }).chain((facts) => fc.record({ title: title(5), facts: fc.constant(facts) }, { requiredKeys: ['facts'] })).map((keyFacts) => ({ keyFacts })),
     fc.record({ text: fc.array(paragraph(8), { minLength: 1, maxLength: 6 }).map((ps) => ps.join('\n\n')), by: title(3) }, { requiredKeys: ['text'] }).map((quote) => ({ quote })),
@@ -78,13 +91,23 @@ function block(reg: Registries, depth: number): fc.Arbitrary<BlockIn> {
       .chain((items) => fc.record({ title: title(5), items: fc.constant(items) }, { requiredKeys: ['items'] }))
       .map((comparisons) => ({ comparisons })),
   ];
-  if (depth >= 2) return fc.oneof(...leaf);
-  const inner = fc.array(block(reg, depth + 1), { minLength: 1, maxLength: 5 });
+  if (depth >= 2) return fc.oneof(...leaf).map((b) => [b]);
+  const inner = blocks(reg, depth + 1, 1, 5);
   return fc.oneof(
-    ...leaf,
-    fc.record({ title: title(8), blocks: inner, note: sentence() }, { requiredKeys: ['title', 'blocks'] }).map((story) => ({ story })),
-    fc.record({ title: title(8), blocks: inner }, { requiredKeys: ['blocks'] }).map((box) => ({ box })),
-  );
+    ...leaf.map((l) => l.map((b) => [b])),
+    fc.record({ title: title(8), label: title(3), picture: symbolPicture, blocks: inner, note: sentence() }, { requiredKeys: ['title', 'blocks'] }).map((story) => [{ story }]),
+    fc.record({ title: title(8), picture: symbolPicture, blocks: inner }, { requiredKeys: ['blocks'] }).map((box) => [{ box }]),
+    // A side panel straight after the paragraph it interrupts (a panel first under a heading comes from the leaf below).
+    fc
+      .tuple(paragraph(8), fc.record({ title: title(6), blocks: blocks(reg, 2, 1, 3) }, { requiredKeys: ['blocks'] }))
+      .map(([text, panel]) => [{ text }, { panel }]),
+    fc.record({ picture: symbolPicture, blocks: inner }).map((pictureRow) => [{ pictureRow }]),
+  ).map((bs) => bs);
+}
+
+/** A list of blocks, a side panel's paragraph and panel counted as one. */
+function blocks(reg: Registries, depth: number, min: number, max: number): fc.Arbitrary<BlockIn[]> {
+  return fc.array(block(reg, depth), { minLength: min, maxLength: max }).map((bs) => bs.flat());
 }
 
 interface SectionIn {
@@ -92,11 +115,13 @@ interface SectionIn {
   title: string;
   blocks?: BlockIn[];
   sections?: SectionIn[];
+  after?: BlockIn[];
 }
 interface Draft {
   title: string;
   blocks?: BlockIn[];
   sections?: Draft[];
+  after?: BlockIn[];
 }
 
 /** Sections three deep; some have no blocks, so a heading meets another heading or ends the document. */
@@ -104,12 +129,14 @@ function sections(reg: Registries, depth = 1): fc.Arbitrary<Draft[]> {
   const one: fc.Arbitrary<Draft> = fc.record(
     {
       title: title(depth === 1 ? 10 : 14),
-      blocks: fc.array(block(reg, 0), { minLength: 0, maxLength: depth === 1 ? 4 : 3 }),
+      blocks: blocks(reg, 0, 0, depth === 1 ? 4 : 3),
       ...(depth < 3 ? { sections: sections(reg, depth + 1) } : {}),
+      // The section's own text after its sub-sections (kept only where it has some).
+      after: blocks(reg, 0, 1, 2),
     },
     { requiredKeys: ['title'] },
   );
-  return fc.array(one, { minLength: depth === 1 ? 1 : 0, maxLength: depth === 1 ? 3 : 2 });
+  return fc.array(one.map(({ after, ...d }) => (after && d.sections?.length ? { ...d, after } : d)), { minLength: depth === 1 ? 1 : 0, maxLength: depth === 1 ? 3 : 2 });
 }
 
 function numberSections(list: Draft[], prefix: string): SectionIn[] {
@@ -125,12 +152,22 @@ export const localAccount: fc.Arbitrary<Record<string, unknown>> = fc
     factCount: fc.integer({ min: 1, max: 30 }),
     glossaryCount: fc.integer({ min: 0, max: 45 }),
     glossaryAt: fc.constantFrom('end', 'first', 'none'),
+    // Most are dated; some say the date is not known, some say nothing of it; some give no period.
+    dated: fc.constantFrom('date', 'date', 'unknown', 'none'),
+    period: fc.boolean(),
   })
   .chain((head) => {
     const reg: Registries = { facts: Array.from({ length: head.factCount }, (_, i) => `fact-${i + 1}`) };
     return fc.record({
       head: fc.constant(head),
-      facts: fc.array(fc.record({ value: number, label: sentence(3, 16), period: title(3) }, { requiredKeys: ['value', 'label'] }), { minLength: head.factCount, maxLength: head.factCount }),
+      facts: fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.record({ value: number, label: sentence(3, 16), period: title(3) }, { requiredKeys: ['value', 'label'] }) },
+          // A count and the shares of it outcomes reached: one fact of several figures.
+          { weight: 1, arbitrary: fc.record({ figures: fc.array(fc.record({ value: number, label: sentence(3, 12) }), { minLength: 2, maxLength: 3 }), source: sentence(2, 6) }, { requiredKeys: ['figures'] }) },
+        ),
+        { minLength: head.factCount, maxLength: head.factCount },
+      ),
       glossary: fc.array(fc.record({ term: fc.oneof({ weight: 5, arbitrary: title(4) }, { weight: 1, arbitrary: longWord }), definition: fc.oneof({ weight: 3, arbitrary: paragraph(3) }, { weight: 1, arbitrary: markdown }) }), { minLength: head.glossaryCount, maxLength: head.glossaryCount }),
       sections: sections(reg),
     });
@@ -145,9 +182,9 @@ export const localAccount: fc.Arbitrary<Record<string, unknown>> = fc
       title: head.title,
       ...(head.subtitle ? { subtitle: head.subtitle } : {}),
       organisation: 'Kent County Council',
-      published: '2017-09-01',
+      ...(head.dated === 'date' ? { published: '2017-09-01' } : head.dated === 'unknown' ? { published: { unknown: 'The source is undated.' } } : {}),
       summary: 'A generated publication for the layout tests.',
-      period: 'April 2016 to March 2017',
+      ...(head.period ? { period: 'April 2016 to March 2017' } : {}),
       alternativeFormats: 'formats',
       contacts: [{ id: 'formats', name: 'Alternative formats', phone: '03000 421553', email: 'alternativeformats@kent.gov.uk' }],
       facts: facts.map((f, i) => ({ id: `fact-${i + 1}`, ...f })),

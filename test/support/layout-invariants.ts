@@ -441,15 +441,17 @@ export function labelsOf(doc: DocumentModel): SplitOptions {
 export interface ReadingText {
   flow: string;
   cells: string;
-  zones: { start: number; caption: string }[];
+  /** `page` (from 0) and whether it is the page's first table: only such a zone can go on from the page before. */
+  zones: { start: number; caption: string; page: number; first: boolean }[];
   /** Where each page starts in the flow. */
   flowAt: number[];
 }
 
 export function readingText(pdf: LayoutPdf): ReadingText {
   const r: ReadingText = { flow: '', cells: '', zones: [], flowAt: [] };
-  for (const p of pdf.pages) {
+  for (const [page, p] of pdf.pages.entries()) {
     r.flowAt.push(r.flow.length);
+    const zonesBefore = r.zones.length;
     r.flow += MARK;
     r.cells += MARK;
     let cell: StructNode | undefined;
@@ -460,7 +462,7 @@ export function readingText(pdf: LayoutPdf): ReadingText {
       const inTable = [...anc].reverse().find((a) => a.role === 'Table');
       if (inTable && inTable !== table) {
         const caption = inTable.children?.find((c) => c.role === 'Caption');
-        r.zones.push({ start: r.cells.length, caption: caption ? squash(elementText(caption, p).text) : '' });
+        r.zones.push({ start: r.cells.length, caption: caption ? squash(elementText(caption, p).text) : '', page, first: r.zones.length === zonesBefore });
         r.cells += MARK;
       }
       table = inTable ?? table;
@@ -512,7 +514,15 @@ export function checkComplete(pdf: LayoutPdf, doc: DocumentModel, skip: (word: s
   };
   let pos = 0;
   let zone = 0;
-  for (const seg of expectedText(doc)) {
+  const segs = expectedText(doc);
+  const zoneEnd = (k: number) => (k + 1 < rt.zones.length ? rt.zones[k + 1].start : rt.cells.length);
+  /** Whether a zone holds one of a table's first words (its first cells') whole, or a cell that is one of them broken over lines. */
+  const opens = (cells: string[], k: number) => {
+    const first = new Set(cells.flatMap((c) => wordsOf(c)).filter((w) => !skip(w)).slice(0, 5));
+    const zoneCells = rt.cells.slice(rt.zones[k].start, zoneEnd(k)).split(MARK);
+    return zoneCells.some((cell) => first.has(cell.replaceAll(SPACE, '')) || cell.split(SPACE).some((w) => first.has(w.replace(/^[()[\],.;:!?"'“”‘’]+|[()[\],.;:!?"'“”‘’]+$/g, ''))));
+  };
+  for (const seg of segs) {
     if (seg.kind === 'words') {
       // The first word may be some way on (past printed labels, page numbers); the rest follow closely.
       const start = pos;
@@ -535,8 +545,27 @@ export function checkComplete(pdf: LayoutPdf, doc: DocumentModel, skip: (word: s
     // The table's first zone: the next with its caption.
     const caption = squash(seg.caption);
     let z = zone;
-    while (z < rt.zones.length && !rt.zones[z].caption.startsWith(caption)) z++;
     const words = seg.cells.flatMap((c) => wordsOf(c)).filter((w) => !skip(w));
+    if (caption) while (z < rt.zones.length && !rt.zones[z].caption.startsWith(caption)) z++;
+    // A table with no printed caption is found by its first words, in the first zone from here that
+    // has one (not the continuation of the table before it on a new page).
+    else if (words.length) while (z < rt.zones.length && !opens(seg.cells, z)) z++;
+    /**
+     * Whether a word is in a region broken over lines (a word too long for its column): in one
+     * cell's text with its line bounds left out; or over a page, in a row broken over two: its
+     * first piece ends one part of a cell and the rest begins a later one (the repeated header
+     * row may stand between them).
+     */
+    const broken = (w: string, region: number[]) => {
+      const parts = rt.cells.slice(region[0], region[1]).split(MARK).map((t) => t.replaceAll(SPACE, '')).filter(Boolean);
+      return (
+        parts.some((t) => t.includes(w)) ||
+        Array.from({ length: w.length - 1 }, (_, k) => k + 1).some((k) => {
+          const a = parts.findIndex((t) => t.endsWith(w.slice(0, k)));
+          return a >= 0 && parts.slice(a + 1).some((t) => t.startsWith(w.slice(k)));
+        })
+      );
+    };
     if (z >= rt.zones.length) {
       out.push({ invariant: 'complete', page: pageOf(pos), message: `${seg.where}: no table captioned ${excerpt(seg.caption)} found after the one before (${words.length} word(s) in its cells)` });
       continue;
@@ -546,8 +575,12 @@ export function checkComplete(pdf: LayoutPdf, doc: DocumentModel, skip: (word: s
     const used: [number, number][] = [];
     const free = (a: number, b: number) => used.every(([u, v]) => b <= u || a >= v);
     let end = z;
+    // Where the last of its words was found: zones gone into but holding none of them are not the table's.
+    let lastAt = -1;
     for (;;) {
-      const region = [rt.zones[z].start, end + 1 < rt.zones.length ? rt.zones[end + 1].start : rt.cells.length];
+      // A table with no caption has no zone of its own a reader can name: its words are looked for
+      // in the cells from where it starts on (its column groups and pages print no caption either).
+      const region = [rt.zones[z].start, caption && end + 1 < rt.zones.length ? rt.zones[end + 1].start : rt.cells.length];
       // A word is found whole: at word bounds (spaces, marks, the punctuation left off its ends).
     const whole = (at: number, len: number) => (at === 0 || EDGE.has(rt.cells[at - 1])) && (at + len >= rt.cells.length || EDGE.has(rt.cells[at + len]));
     remaining = remaining.filter((w) => {
@@ -555,30 +588,27 @@ export function checkComplete(pdf: LayoutPdf, doc: DocumentModel, skip: (word: s
         while (at >= 0 && at < region[1] && (!free(at, at + w.length) || !whole(at, w.length))) at = rt.cells.indexOf(w, at + 1);
         if (at >= 0 && at + w.length <= region[1]) {
           used.push([at, at + w.length]);
+          lastAt = Math.max(lastAt, at);
           return false;
         }
         return true;
       });
       // Go on into the next zone while words are missing and it is this table's: a continuation, or a part with its caption.
       const next = rt.zones[end + 1];
-      if (!remaining.length || !next || !(next.caption === '' || next.caption.startsWith(caption))) break;
+      // (A zone with no caption goes on from the page before only as the next page's first table.)
+      if (!caption) break;
+      const continues = next && next.caption === '' && next.first && next.page === rt.zones[end].page + 1;
+      if (!remaining.length || !next || !(continues || (caption !== '' && next.caption.startsWith(caption)))) break;
+      // Only words not found even broken over lines send it on: the next page's first table may be another one.
+      const here = [rt.zones[z].start, zoneEnd(end)];
+      if (continues && remaining.every((w) => broken(w, here))) break;
       end++;
     }
-    const region = [rt.zones[z].start, end + 1 < rt.zones.length ? rt.zones[end + 1].start : rt.cells.length];
-    // Broken over lines (a word too long for its column): found in one cell's text with its line
-    // bounds left out. Or over a page, in a row broken over two: its first piece ends one part of
-    // a cell and the rest begins a later one (the repeated header row may stand between them).
-    const parts = remaining.length ? rt.cells.slice(region[0], region[1]).split(MARK).map((t) => t.replaceAll(SPACE, '')).filter(Boolean) : [];
-    const lost = remaining.filter(
-      (w) =>
-        !parts.some((t) => t.includes(w)) &&
-        !Array.from({ length: w.length - 1 }, (_, k) => k + 1).some((k) => {
-          const a = parts.findIndex((t) => t.endsWith(w.slice(0, k)));
-          return a >= 0 && parts.slice(a + 1).some((t) => t.startsWith(w.slice(k)));
-        }),
-    );
+    const region = [rt.zones[z].start, caption && end + 1 < rt.zones.length ? rt.zones[end + 1].start : rt.cells.length];
+    const lost = remaining.filter((w) => !broken(w, region));
     if (lost.length) out.push({ invariant: 'complete', page: pageOf(pos), message: `${seg.where}: ${lost.length} of ${words.length} word(s) of its cells not found: ${excerpt(lost.join(' '))}` });
-    zone = end + 1;
+    const lastZone = lastAt < 0 ? end : rt.zones.findLastIndex((zn) => zn.start <= lastAt);
+    zone = Math.max(z, Math.min(end, lastZone)) + 1;
   }
   return out;
 }

@@ -112,6 +112,8 @@ interface P {
   /** The width the block may take, in points. */
   width: number;
   run: { outlineParents: string[] };
+  /** How many boxes the block is in. */
+  boxes?: number;
 }
 
 const within = (c: P, width: number): P => ({ ...c, width: Math.max(width, c.p.body * 2) });
@@ -363,8 +365,14 @@ const block = (b: Block, parent: TagNode, c: P): Node => dispatch(BLOCKS, b, par
  */
 function boxed(build: (ci: P) => Node[], c: P, fill = c.colours.panel): Node {
   const { p } = c;
+  // A box in two boxes already (a panel in a story in a box) is set in its parent's fill, as its
+  // blocks: pdfmake draws the fills of tables three deep on the wrong pages when they break.
+  if ((c.boxes ?? 0) >= 2) {
+    const content = keepWithNext(build(c), c, true);
+    return { stack: content, margin: [0, p.body * 0.3, 0, c.gap] };
+  }
   const [padX, padTop, padBottom] = [p.body * INSET.side, p.body * INSET.top, p.body * INSET.bottom];
-  const inner = within(c, c.width - BAR - 2 * padX);
+  const inner = { ...within(c, c.width - BAR - 2 * padX), boxes: (c.boxes ?? 0) + 1 };
   const content = keepWithNext(build(inner), inner, true);
   if (content.length) {
     trim(content[0], 'top');
@@ -447,8 +455,7 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
     const most = p.maxPicturesAPage;
     const minRow = most ? (textHeight(c) - most * rowGap) / (most + 1) + 1 : 0;
     // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
-    const icon = !most;
-    const size = icon ? p.body * 3.5 : p.picture;
+    const size = most ? p.picture : p.body * 3.5;
     const pic = b.picture.symbol
       ? { svg: symbolSvg(c.ctx.assets, b.picture.symbol, c.colours.accent), width: size, height: size }
       : { image: `data:${b.picture.image!.mime};base64,${Buffer.from(b.picture.image!.data).toString('base64')}`, fit: [size, size] };
@@ -461,13 +468,21 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
       unbreakable: true,
       margin: [0, 0, 0, rowGap],
     };
-    // An icon's blocks may be long (a whole story): kept whole only where they fit well on a page,
-    // else they flow on, starting where the icon and their first lines fit.
-    if (icon && !(bound(row, c.width, c) <= textHeight(c) * 0.8)) {
-      delete row.unbreakable;
-      row._keep = keepOf({ first: { columns: [picture, { width: text.width, stack: leading(body, text), margin: [0, p.body * 0.3, 0, 0] }], columnGap: gapX } }, c.width, c);
-    }
-    return row;
+    if (bound(row, c.width, c) <= textHeight(c) * 0.4) return row;
+    // Blocks too long to keep whole beside their picture (a whole story beside its icon): the
+    // picture goes beside the first of them, kept whole, and the rest follow at full width; or,
+    // when the first is long too, the picture stands above them.
+    // (A row of columns is never left to break over pages: pdfmake would draw the fills of the
+    // boxes in it on the wrong pages.)
+    const [first, ...rest] = b.blocks;
+    const head = keepWithNext(bodyBlocks([first], parent, text, p.body * 0.6), text, true);
+    const beside: Node = { ...row, columns: [picture, { width: text.width, stack: head, margin: [0, p.body * 0.3, 0, 0] }], margin: [0, 0, 0, c.gap] };
+    const after = keepWithNext(bodyBlocks(rest, parent, c), c);
+    if (bound(beside, c.width, c) <= textHeight(c) * 0.2) return { stack: [beside, ...after] };
+    // (The picture carries no keep of its own: a heading before it keeps with it, and a probe of
+    // it with a long first block would move it, and the heading's box, on from where they fit.)
+    const above: Node = { ...picture, margin: [0, 0, 0, p.body * 0.5] };
+    return { stack: [above, ...keepWithNext(bodyBlocks(b.blocks, parent, c), c)] };
   },
   paragraph: (b, parent, c) => para(b.inlines, parent, c, b.role === 'note' ? 'Note' : 'P', paragraphSize(b, c)),
   list: (b, parent, c) => {
@@ -537,7 +552,8 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
       const rules = headerless ? { ...tableLayout(c), fillColor: () => null } : tableLayout(c);
       // A header row is repeated on each page the table goes on to, unless it would take a good part of each.
       const repeat = !headerless && heights[0] <= textHeight(c) * 0.2;
-      const tall = !repeat || Math.max(0, ...heights.slice(1)) > textHeight(c) * 0.45 || heights[0] + (heights[1] ?? 0) > textHeight(c) * 0.3;
+      // (A table with no header row has only rows of data: they break only if one may be too tall to keep whole.)
+      const tall = headerless ? Math.max(0, ...heights) > textHeight(c) * 0.45 : !repeat || Math.max(0, ...heights.slice(1)) > textHeight(c) * 0.45 || heights[0] + (heights[1] ?? 0) > textHeight(c) * 0.3;
       const table: Node = {
         table: {
           headerRows: repeat ? 1 : 0,
@@ -557,10 +573,11 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
         _bound: heights[0] + (heights.length > 1 ? (tall ? Math.min(heights[1], 2 * line + 2 * CELL.padY + 1) : heights[1]) : 0) + CELL.rule,
       };
       if (b.hiddenCaption) {
-        // No caption printed: the table's first rows are what must be on the page it starts on.
-        table._keep = keepOf({ first: probe }, c.width, c);
+        // No caption printed: the table's first rows (with the space above a column group) are what must be on the page it starts on.
         if (index > 0) table.margin = [0, c.gap, 0, 0];
-        return { nodes: [table], first: probe };
+        const first: Node = index > 0 ? { stack: [probe], margin: table.margin } : probe;
+        table._keep = keepOf({ first }, c.width, c);
+        return { nodes: [table], first };
       }
       const captionNode: Node = { text: caption, _tag: cap, bold: true, margin: [0, index > 0 ? c.gap : 0, 0, p.body * 0.4] };
       // The caption stays with the header row and the first row (pdfmake keeps those two together).
@@ -579,7 +596,22 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
       return list(
         b.items.map((f) => ({
           label: { text: f.term, fontSize: p.keyFact, bold: true, color: c.colours.accent, lineHeight: 1.1 },
-          body: (lbody: TagNode, cb: P) => f.body.map((x) => (x.type === 'paragraph' ? para(x.inlines, lbody, cb, 'P', { margin: [0, p.keyFact * 0.25, 0, cb.gap * 0.6] }) : block(x, lbody, cb))),
+          body: (lbody: TagNode, cb: P) =>
+            f.body.flatMap((x) => {
+              if (x.type === 'paragraph') return [para(x.inlines, lbody, cb, 'P', { margin: [0, p.keyFact * 0.25, 0, cb.gap * 0.6] })];
+              // Further figures of the same fact: each a paragraph of what it labels, its figure as
+              // large as the first. (Not a list set in the label's column: pdfmake loses lists of
+              // unbreakable items set inside boxes inside boxes when they break over pages.)
+              if (x.type === 'definitions' && x.style === 'facts')
+                return x.items.map((g) => {
+                  const body = g.body.flatMap((y) => (y.type === 'paragraph' ? y.inlines : []));
+                  const node = para([{ type: 'text', text: `${g.term} `, bold: true }, ...body], lbody, cb, 'P', { margin: [0, 0, 0, cb.gap * 0.6] });
+                  const runs = node.text as Node[];
+                  runs[0] = { ...runs[0], fontSize: p.keyFact, color: c.colours.accent, lineHeight: 1.1 };
+                  return node;
+                });
+              return [block(x, lbody, cb)];
+            }),
           whole: true,
         })),
         parent,

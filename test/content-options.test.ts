@@ -380,6 +380,9 @@ describe('a section\'s own text may follow its sub-sections', () => {
     const pdf = await readPdf(out('standard.pdf'));
     expect(JSON.stringify(pdf.outline)).not.toContain('continued');
     const h = (await tags(out('standard.pdf'))).filter((t) => /^H\d$/.test(t.role)).map((t) => `${t.role} ${t.text}`);
+    // DOCX: Heading 1's look, body text's outline level, so Word's contents field leaves it out.
+    const xml = await documentXml(out('standard.docx'));
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/><w:keepNext\/><w:outlineLvl w:val="9"\/><\/w:pPr>(?:(?!<\/w:p>).)*What we will do first \(continued\)/s);
     // Read after the last sub-section, at the section's own level.
     const at = h.indexOf('H2 What we will do first (continued)');
     expect(h.slice(at - 1, at + 2)).toEqual(['H3 Carers', 'H2 What we will do first (continued)', 'H2 What happens next']);

@@ -88,7 +88,11 @@ const plain = (text: string, w: W, opts: IParagraphOptions & { bold?: boolean } 
 /** A heading keeps its style's space before, which is more than a table's gap below. */
 function heading(w: W, text: string, level: number, id?: string): Paragraph {
   w.gap = 0;
-  return new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], keepNext: true, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
+  // A top-level heading out of the outline (a section's title said again before its text after
+  // its sub-sections) has Heading 1's look but body text's outline level, so Word's contents
+  // field, which lists Heading 1, leaves it out.
+  const unlisted = !id && level <= 2 ? { outlineLevel: 9 } : {};
+  return new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], keepNext: true, ...unlisted, children: id ? [new Bookmark({ id, children: [new TextRun(text)] })] : [new TextRun(text)] });
 }
 
 /**

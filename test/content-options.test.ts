@@ -5,8 +5,10 @@
 // with a committed golden (golden/, UPDATE_GOLDEN=1 rewrites them); what each writer prints and
 // tags is read back: the HTML as text, the PDF's tags and glyphs with pdfjs-dist, the DOCX's XML.
 // Every PDF is also held to the PDF/UA checker and the print layout invariants.
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { basename, dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
@@ -19,6 +21,7 @@ import { defaultAssets } from '../src/storage/assets.ts';
 import { readPdf, walk, type StructNode } from './support/pdf-reader.ts';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
 import { checkLayout, readLayout } from './support/layout-invariants.ts';
+import { auditPage, formatViolations, openBrowser, type Browser } from './support/browser.ts';
 
 const DIR = 'test/fixtures/content-options';
 const GOLDEN = join(DIR, 'golden');
@@ -138,6 +141,26 @@ describe('every option fixture', () => {
       expect(violations, `${name} ${profile}`).toEqual([]);
     }
   });
+});
+
+let launched: Promise<Browser> | undefined;
+const browser = () => (launched ??= openBrowser());
+const pages = mkdtempSync(join(tmpdir(), 'content-options-'));
+afterAll(async () => {
+  await launched?.then((b) => b.close(), () => undefined);
+  rmSync(pages, { recursive: true, force: true });
+});
+
+describe('every option fixture\'s HTML', () => {
+  it.each(FIXTURES)('%s: has no axe violations at WCAG 2.2 AA, 1280 and 320 px wide', async (name) => {
+    const { html } = await build(name);
+    const file = join(pages, `${basename(name, '.yaml')}.html`);
+    writeFileSync(file, html);
+    for (const width of [1280, 320]) {
+      const audit = await auditPage(await browser(), pathToFileURL(file).href, { viewport: { width, height: 900 } });
+      expect(audit.violations, formatViolations(audit.violations)).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('a date the source does not give is never invented', () => {

@@ -83,9 +83,14 @@ export class Mapper {
     return out;
   }
 
-  /** A bundled symbol with its alt text; an unknown symbol's name is reported. */
+  /**
+   * A bundled symbol with its alt text; an unknown symbol's name is reported. A kind whose builder
+   * does not pass the symbols there are (BuildContext.symbols) to buildRegistries cannot check the
+   * name, so a picture there is reported rather than left for a writer to fail on.
+   */
   symbol(pic: SymbolInput, path: PathKey[]): Picture {
-    if (this.reg.symbols && !this.reg.symbols.has(pic.symbol)) {
+    if (!this.reg.symbols) this.problems.push({ path: [...path, 'symbol'], message: 'picture symbols cannot be used in this kind of publication yet; take the picture out' });
+    else if (!this.reg.symbols.has(pic.symbol)) {
       this.problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${pic.symbol}"; choose one listed in docs/content-format.md (the files in assets/symbols)` });
     }
     return { alt: pic.alt, symbol: pic.symbol };

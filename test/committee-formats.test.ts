@@ -316,3 +316,18 @@ describe('every fixture in every format', () => {
     }
   }, 120_000);
 });
+
+describe('symbols beside blocks in committee papers', () => {
+  it('a record of decision answer may set a bundled symbol beside its text, with its alt text', async () => {
+    const file = join(DIR, 'report-non-key.yaml');
+    const yaml = readFileSync(file, 'utf8').replace(
+      'reasons: A new service will be commissioned in 2017.',
+      'reasons:\n        - pictureRow:\n            picture: { symbol: calendar, alt: A calendar }\n            blocks:\n              - text: A new service will be commissioned in 2017.',
+    );
+    const r = loadContent(file, Buffer.from(yaml), folderImageLoader(file), { loadText: folderTextLoader(file), organisation: organisationOf(file), symbols: new Set(assets.symbols.keys()) });
+    if (!r.ok) throw new Error(said(r.problems));
+    const out = Buffer.from((await writeText(r.model, PROFILES.standard, renderContext(assets, r.model.meta.published))).bytes).toString('utf8');
+    expect(out).toContain('A new service will be commissioned in 2017.');
+    expect(JSON.stringify(r.model.blocks)).toContain('"alt":"A calendar"');
+  });
+});

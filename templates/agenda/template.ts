@@ -21,6 +21,8 @@ export interface PackContext {
 export interface CommitteeContext {
   loadImage: ImageLoader;
   organisation: Organisation;
+  /** The bundled symbols, which a paper may set beside a block (always with alt text). */
+  symbols?: ReadonlySet<string>;
 }
 
 interface Group {
@@ -57,7 +59,7 @@ export function agendaItemNumbers(d: AgendaInput): { ref: string; title: string 
 export function agendaToModel(d: AgendaInput, c: CommitteeContext, ctx: PackContext = {}): { model: DomainDocument; problems: Located[] } {
   const problems: Located[] = typedPageRanges(d);
   // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
-  const m = new Mapper(buildRegistries({}, c.loadImage, problems, new Map()));
+  const m = new Mapper(buildRegistries({}, c.loadImage, problems, new Map(), c.symbols));
   const labels = labelsOf(c.organisation, d.labels);
   const { meeting, clerk } = d;
   problems.push(...meetingProblems(meeting, true));

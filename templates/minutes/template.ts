@@ -52,7 +52,7 @@ function agendaBeside(d: MinutesInput, c: MinutesContext, problems: Located[]): 
 export function minutesToModel(d: MinutesInput, c: MinutesContext) {
   const problems: Located[] = typedPageRanges(d);
   // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
-  const m = new Mapper(buildRegistries({}, c.loadImage, problems, new Map()));
+  const m = new Mapper(buildRegistries({}, c.loadImage, problems, new Map(), c.symbols));
   const labels = labelsOf(c.organisation, d.labels);
   const { meeting, attendance: att, declarations } = d;
   problems.push(...meetingProblems(meeting, false));

@@ -37,7 +37,7 @@ export function reportToModel(d: ReportInput, c: CommitteeContext) {
     return { model: { meta, blocks: [para(txt(EXEMPT_NOTICE(d.exempt.reason)))], coverPage: false }, problems };
   }
   // Committee papers store no facts, contacts, glossary, charts or pictures by id: the registries are empty.
-  const m = new Mapper(buildRegistries({}, loadImage, problems, new Map()));
+  const m = new Mapper(buildRegistries({}, loadImage, problems, new Map(), c.symbols));
   const names = (xs: { name: string; role?: string }[]) => xs.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}`);
   const blocks: Block[] = [field('From', names(d.from).join('; ')), field('To', d.to), field('Subject', d.subject), ...factBlocks(decisionFacts(d.decision, labels, d.subject))];
   blocks.push(field('Classification', d.classification));

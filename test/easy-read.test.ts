@@ -8,6 +8,7 @@ import { publish } from '../src/pipeline/publish.ts';
 import { folderImageLoader } from '../src/storage/folder.ts';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
 import { walk, type ReadPdf, type StructNode } from './support/pdf-reader.ts';
+import { countedWords, rowText } from '../src/checks/easy-read.ts';
 
 const FIX = 'test/fixtures/easy-read';
 const run = (file: string, text = readFileSync(file, 'utf8')) => publish(file, Buffer.from(text), folderImageLoader(file));
@@ -126,5 +127,40 @@ describe('Easy Read checks', () => {
     const r = await run(join(FIX, 'long.yaml'), long(100));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toContainEqual(expect.objectContaining({ rule: 'ER-S01', severity: 'error' }));
+  });
+});
+
+describe('Easy Read counting, as readers read (ER-L02, ER-T15)', () => {
+  it('ER-L02: a phone number, a date, a time, a sum of money and a reference each count as one word', () => {
+    expect(countedWords('Phone 03000 41 61 61 or textphone 18001 03000 41 61 61 on Monday to Friday, 8am to 8pm.')).toBe(12);
+    expect(countedWords('The meeting is on Monday 4 March 2019 at 10.30 am.')).toBe(7);
+    expect(countedWords('We will spend £1.2 million by 24/08/2017.')).toBe(6);
+    expect(countedWords('The decision number is 16/00014.')).toBe(5);
+    // Ordinary words still count one by one.
+    expect(countedWords('We want to help you stay safe and well in your own home with your family.')).toBe(16);
+  });
+
+  it('ER-T15: a list of steps is one idea of its row; each step is an item, not a sentence', () => {
+    const r = rowText('If you want to go:\n1. Ring us.\n2. Tell us your name.\n3. We will call you back.');
+    expect(r.sentences).toEqual(['If you want to go:']);
+    expect(r.items).toEqual(['Ring us.', 'Tell us your name.', 'We will call you back.']);
+  });
+
+  const row = (text: string) =>
+    readFileSync(join(FIX, 'valid.yaml'), 'utf8').replace(/sections:\n/, `sections:\n  - title: Call us\n    rows:\n      - picture: { symbol: phone, alt: A telephone }\n        text: |-\n${text.split('\n').map((l) => `          ${l}`).join('\n')}\n`);
+
+  it('a row with a long phone sentence and a list of four bullets publishes with no false alarm', async () => {
+    const r = await run(join(FIX, 'counting.yaml'), row('Phone 03000 41 61 61 or textphone 18001 03000 41 61 61 on Monday to Friday, 8am to 8pm.\nWe can help you:\n- at home\n- on the phone\n- by letter\n- by email'));
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.path} ${p.rule} ${p.message}`).join('\n'));
+    expect(r.manifest.warnings.filter((w) => w.rule === 'ER-T15' || w.rule === 'ER-L02')).toEqual([]);
+  });
+
+  it('ER-L02 and ER-T15 still find what they are for: a long list item is an error, four sentences and a list a warning', async () => {
+    const long = await run(join(FIX, 'counting.yaml'), row('We can help you:\n- at home, on the phone, by letter, by email, at the library, at the shops and in the park'));
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.problems).toContainEqual(expect.objectContaining({ rule: 'ER-L02', severity: 'error' }));
+    const many = await run(join(FIX, 'counting.yaml'), row('We are here.\nWe can help.\nWe like you.\nWe will call.\n- at home\n- by phone'));
+    expect(many.ok).toBe(true);
+    if (many.ok) expect(many.manifest.warnings).toContainEqual(expect.objectContaining({ rule: 'ER-T15', message: expect.stringContaining('4 sentences and a list') }));
   });
 });

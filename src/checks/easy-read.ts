@@ -1,4 +1,4 @@
-// Easy Read language checks (accessible-formats-anchors.md §1), run before rendering on the
+// Easy Read language checks (the rules with their sources: docs/easy-read-format.md), run before rendering on the
 // content itself so each problem has its place: a sentence over 15 words is an error; a hard word
 // not in the word list, a row over 3 sentences or a percentage without a plain gloss are warnings.
 import type { Located } from '../../templates/common/blocks.ts';
@@ -20,17 +20,77 @@ export function plain(md: string): string {
     .trim();
 }
 
-export function sentences(text: string): string[] {
-  // Each list item is its own sentence, whatever its punctuation.
-  return text
-    .split(/\n\s*(?:[-*+]|\d+[.)])\s+/)
-    .flatMap((chunk) => plain(chunk).split(/(?<=[.!?:])\s+(?=[A-Z0-9"“'‘£(])/))
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** A row's text as readers meet it: its sentences, and the items of its lists (steps, choices). */
+export interface RowText {
+  sentences: string[];
+  items: string[];
 }
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
+
+/** Splits plain text into sentences: at a full stop, question or exclamation mark, or colon before a capital. */
+const splitSentences = (t: string) =>
+  plain(t)
+    .split(/(?<=[.!?:])\s+(?=[A-Z0-9"“'‘£(])/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The sentences of a row, and its list items apart: a list of steps is one idea, each step a short line. */
+export function rowText(text: string): RowText {
+  const out: RowText = { sentences: [], items: [] };
+  let prose: string[] = [];
+  const flush = () => {
+    out.sentences.push(...splitSentences(prose.join(' ')));
+    prose = [];
+  };
+  for (const line of text.split('\n')) {
+    if (LIST_ITEM.test(line)) {
+      flush();
+      out.items.push(plain(line.replace(LIST_ITEM, '')));
+    } else if (/^\s+\S/.test(line) && out.items.length && !prose.length) {
+      // An item's continuation line.
+      out.items[out.items.length - 1] = plain(`${out.items[out.items.length - 1]} ${line}`);
+    } else prose.push(line);
+  }
+  flush();
+  out.items = out.items.filter(Boolean);
+  return out;
+}
+
+/** Every sentence and list item of a row, for the checks that look at each one. */
+export function sentences(text: string): string[] {
+  const r = rowText(text);
+  return [...r.sentences, ...r.items.flatMap(splitSentences)];
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/**
+ * What a reader reads as one thing, though it is written with spaces or slashes: a phone number
+ * ("03000 41 61 61", with a textphone prefix "18001"), a date ("Monday 4 March 2019", "March
+ * 2019", "24/08/2017"), a time ("8am", "10.30 am"), a sum of money ("£1.2 million") and a reference
+ * ("16/00014", "B1"). Each counts as one word (docs/easy-read-format.md, "Counting words").
+ */
+const UNITS: RegExp[] = [
+  /(?:\+44\s?|\b18001\s)?\b0\d{2,4}(?:[ -]\d{2,6}){1,3}\b/g,
+  new RegExp(`\\b(?:${DAY},?\\s)?\\d{1,2}(?:st|nd|rd|th)?\\s${MONTH}(?:,?\\s\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b(?:${DAY},?\\s)?${MONTH}\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s\\d{4}\\b`, 'g'),
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g,
+  /\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b/gi,
+  /£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|bn|m|k)\b)?/gi,
+  /\b(?=[A-Za-z]*\d)[A-Za-z0-9]+(?:\/[A-Za-z0-9]+)+\b/g,
+];
 
 export function words(sentence: string): string[] {
   return sentence.match(/[A-Za-z0-9£%'’-]+/g)?.filter((w) => /[A-Za-z0-9]/.test(w)) ?? [];
+}
+
+/** The words of a sentence as a reader counts them: each phone number, date, time, sum or reference one word. */
+export function countedWords(sentence: string): number {
+  let t = sentence;
+  for (const u of UNITS) t = t.replace(u, ' one ');
+  return words(t).length;
 }
 
 /** An estimate good enough for a warning: vowel groups, less a silent final e. */
@@ -67,12 +127,16 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
   d.sections.forEach((s, si) =>
     s.rows.forEach(({ text }, ri) => {
       const path = ['sections', si, 'rows', ri, 'text'];
-      const ss = sentences(text);
+      const row = rowText(text);
+      // An item may hold more than one sentence ("**Integration**. We will work …"): each is counted.
+      const ss = [...row.sentences, ...row.items.flatMap(splitSentences)];
       for (const sentence of ss) {
-        const n = words(sentence).length;
+        const n = countedWords(sentence);
         if (n > MAX_WORDS) out.push({ path, message: `this sentence has ${n} words; Easy Read sentences have at most ${MAX_WORDS}: "${sentence.slice(0, 60)}…"`, offset: text.indexOf(sentence.split(' ')[0]), rule: 'ER-L02' });
       }
-      if (ss.length > MAX_SENTENCES) out.push({ path, message: `this row has ${ss.length} sentences; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
+      // A list (of steps or choices) is one idea of its row, however many items it has.
+      const ideas = row.sentences.length + (row.items.length ? 1 : 0);
+      if (ideas > MAX_SENTENCES) out.push({ path, message: `this row has ${row.sentences.length} sentences${row.items.length ? ' and a list' : ''}; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
       const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence).filter((w) => !known(w))))];
       if (hard.length) out.push({ path, message: `hard word${hard.length > 1 ? 's' : ''} not in the word list: ${hard.join(', ')}`, severity: 'warning', rule: 'ER-L09' });
       // ER-T04: bold only for hard words, which the word list explains.

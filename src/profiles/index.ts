@@ -1,5 +1,5 @@
 // Typographic profiles: the only thing that differs between standard and large print.
-// Numbers from accessible-formats-anchors.md §9 (CP-01, CP-08, LP-03, LP-04).
+// Numbers from the print rules CP-01, CP-08, LP-03 and LP-04 (RNIB and UKAAF clear and large print guidance).
 export interface Profile {
   name: 'standard' | 'large-print' | 'easy-read';
   /** Body text size in points. */

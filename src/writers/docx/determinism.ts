@@ -1,5 +1,5 @@
-// docx stamps the wall clock into core properties and names relationships with random ids
-// (code-style-anchors.md). Pack its parts ourselves so the same content gives the same bytes.
+// docx stamps the wall clock into core properties and names relationships with random ids, but
+// every output must be deterministic: pack its parts ourselves so the same content gives the same bytes.
 import { Packer, type File } from 'docx';
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 

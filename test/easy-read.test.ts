@@ -164,3 +164,42 @@ describe('Easy Read counting, as readers read (ER-L02, ER-T15)', () => {
     if (many.ok) expect(many.manifest.warnings).toContainEqual(expect.objectContaining({ rule: 'ER-T15', message: expect.stringContaining('4 sentences and a list') }));
   });
 });
+
+describe('Easy Read hard words: matched by lemma, short ones listed, initials explained (ER-L09, ER-L10)', () => {
+  const withRow = (text: string, words: string[] = []) =>
+    readFileSync(join(FIX, 'valid.yaml'), 'utf8')
+      .replace(/sections:\n/, `sections:\n  - title: Our plan\n    rows:\n      - picture: { symbol: home, alt: A house }\n        text: |-\n          ${text}\n`)
+      .replace(/words:\n/, `words:\n${words.map((w) => `  - { word: ${w}, meaning: Something we explain. }\n`).join('')}`);
+  const warnings = async (text: string, words?: string[]) => {
+    const r = await run(join(FIX, 'hard-words.yaml'), withRow(text, words));
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    return r.manifest.warnings.filter((w) => w.rule === 'ER-L09' || w.rule === 'ER-L10');
+  };
+
+  it('ER-L09: a plural matches its singular in the word list, and the other way round', async () => {
+    expect(await warnings('We help **families** and their **surgeries**.', ['Family', 'GP surgery'])).toEqual([]);
+    expect(await warnings('This is our **ambition** for you.', ['Ambitions'])).toEqual([]);
+  });
+
+  it('ER-L09: short hard words are found, each at its own line and column with the fix', async () => {
+    const ws = await warnings('You can have respite care at the hospice.');
+    expect(ws.map((w) => w.message)).toEqual([
+      '"respite" is a hard word that is not in the word list; add **respite** to the word list, or say it in everyday words',
+      '"hospice" is a hard word that is not in the word list; add **hospice** to the word list, or say it in everyday words',
+    ]);
+    // Each at the word itself: its line of the file, and its column in that line.
+    const lines = withRow('You can have respite care at the hospice.').split('\n');
+    const line = lines.findIndex((l) => l.includes('You can have respite')) + 1;
+    expect(ws.map((w) => [w.line, w.col])).toEqual([
+      [line, lines[line - 1].indexOf('respite') + 1],
+      [line, lines[line - 1].indexOf('hospice') + 1],
+    ]);
+  });
+
+  it('ER-L10: initials are explained, in the word list or spelt out beside them; capitals for emphasis are not initials', async () => {
+    expect((await warnings('Your CCG pays for this.')).map((w) => w.message)).toEqual(['"CCG" is initials a reader may not know; add CCG to the word list with what it stands for, or write it out']);
+    expect(await warnings('Your Clinical Commissioning Group (CCG) pays for this.')).toEqual([]);
+    expect(await warnings('The NHS helps you.', ['NHS'])).toEqual([]);
+    expect(await warnings('Please NOTE this.')).toEqual([]);
+  });
+});

@@ -4,7 +4,9 @@
 import type { Located } from '../../templates/common/blocks.ts';
 import type { EasyReadInput } from '../../templates/easy-read/schema.ts';
 import type { Problem } from '../parse/problems.ts';
+import pluralize from 'pluralize';
 import { EVERYDAY } from './everyday-words.ts';
+import { KNOWN_INITIALS, SHORT_HARD } from './hard-words.ts';
 
 export const MAX_WORDS = 15;
 export const MAX_SENTENCES = 3;
@@ -108,7 +110,37 @@ export function syllables(word: string): number {
 export function hardWords(sentence: string): string[] {
   return words(sentence)
     .map((w) => w.replace(/[’']+$/, ''))
-    .filter((w, i) => /^[A-Za-z]/.test(w) && !(i > 0 && /^[A-Z]/.test(w)) && syllables(w) >= 3 && !EVERYDAY.has(w.toLowerCase().replace(/[’']s$|s$/, '')) && !EVERYDAY.has(w.toLowerCase()));
+    .filter((w, i) => {
+      if (!/^[A-Za-z]/.test(w) || (i > 0 && /^[A-Z]/.test(w))) return false;
+      const l = w.toLowerCase();
+      if (SHORT_HARD.has(lemma(l))) return true;
+      return syllables(w) >= 3 && !EVERYDAY.has(lemma(l)) && !EVERYDAY.has(l);
+    });
+}
+
+/** A word's dictionary form, for matching it with the word list: plurals as their singular ("families" → "family"). */
+export function lemma(word: string): string {
+  const l = word.toLowerCase().replace(/[’']s$/, '');
+  return l.length > 3 ? pluralize.singular(l) : l;
+}
+
+/**
+ * Initials in a text (NHS, CCG, GPs, CAMHS) with where each first stands: two or three capitals,
+ * or up to six with at most one vowel; a word in capitals for emphasis ("NOTE the outcome") is not.
+ */
+function initials(text: string): { word: string; at: number }[] {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(/\b([A-Z]{2,6})s?\b/g)) {
+    const vowels = (m[1].match(/[AEIOU]/g) ?? []).length;
+    if ((m[1].length <= 3 || vowels <= 1) && !seen.has(m[1])) seen.set(m[1], m.index!);
+  }
+  return [...seen].map(([word, at]) => ({ word, at }));
+}
+
+/** Where a word first stands in a Markdown text, as a whole word (for the warning's line and column). */
+function offsetOf(text: string, word: string): number | undefined {
+  const m = new RegExp(`(?<![A-Za-z])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).exec(text);
+  return m?.index;
 }
 
 /** The checks of Easy Read content its schema accepted. */
@@ -118,11 +150,15 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
   for (const w of d.words) {
     const word = w.word.toLowerCase();
     explained.add(word);
-    for (const part of words(word)) explained.add(part.toLowerCase());
+    explained.add(lemma(word));
+    for (const part of words(word)) {
+      explained.add(part.toLowerCase());
+      explained.add(lemma(part));
+    }
   }
   const known = (w: string) => {
     const l = w.toLowerCase().replace(/[’']s$/, '');
-    return explained.has(l) || explained.has(l.replace(/s$/, '')) || explained.has(l.replace(/es$/, '')) || [...explained].some((e) => e.length > 4 && l.startsWith(e));
+    return explained.has(l) || explained.has(lemma(l)) || [...explained].some((e) => e.length > 4 && l.startsWith(e));
   };
   d.sections.forEach((s, si) =>
     s.rows.forEach(({ text }, ri) => {
@@ -137,8 +173,18 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
       // A list (of steps or choices) is one idea of its row, however many items it has.
       const ideas = row.sentences.length + (row.items.length ? 1 : 0);
       if (ideas > MAX_SENTENCES) out.push({ path, message: `this row has ${row.sentences.length} sentences${row.items.length ? ' and a list' : ''}; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
+      // ER-L09: each hard word at its own place, with the fix.
       const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence).filter((w) => !known(w))))];
-      if (hard.length) out.push({ path, message: `hard word${hard.length > 1 ? 's' : ''} not in the word list: ${hard.join(', ')}`, severity: 'warning', rule: 'ER-L09' });
+      for (const w of hard) {
+        out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
+      }
+      // ER-L10: initials are explained: in the word list, or spelt out in brackets beside them.
+      for (const { word, at } of initials(text)) {
+        // A word in capitals that is an everyday word (NOTE) is not initials.
+        if (KNOWN_INITIALS.has(word) || known(word) || EVERYDAY.has(word.toLowerCase())) continue;
+        const spelt = new RegExp(`${word}s?\\s*\\([^)]{4,}\\)|\\([^)]*\\b${word}\\b[^)]*\\)|[A-Za-z]+[^.()]*\\(${word}s?\\)`).test(text);
+        if (!spelt) out.push({ path, offset: at, message: `"${word}" is initials a reader may not know; add ${word} to the word list with what it stands for, or write it out`, severity: 'warning', rule: 'ER-L10' });
+      }
       // ER-T04: bold only for hard words, which the word list explains.
       for (const b of text.matchAll(/\*\*([^*]+)\*\*/g)) {
         const phrase = b[1].trim();

@@ -203,3 +203,40 @@ describe('Easy Read hard words: matched by lemma, short ones listed, initials ex
     expect(await warnings('Please NOTE this.')).toEqual([]);
   });
 });
+
+describe('Easy Read: names wherever they stand; headings, the subtitle and meanings read too (ER-L02, ER-L09)', () => {
+  const doc = (o: { title?: string; text?: string; subtitle?: string; meaning?: string }) =>
+    readFileSync(join(FIX, 'valid.yaml'), 'utf8')
+      .replace(/sections:\n/, `sections:\n  - title: ${o.title ?? 'Our plan'}\n    rows:\n      - picture: { symbol: home, alt: A house }\n        text: ${o.text ?? 'We will help you.'}\n`)
+      .replace(/words:\n/, `words:\n  - { word: Helper, meaning: ${o.meaning ?? 'Someone who helps you.'} }\n`)
+      .replace(/^title: (.*)$/m, (line) => (o.subtitle ? `${line}\nsubtitle: ${o.subtitle}` : line));
+  const said = async (o: Parameters<typeof doc>[0]) => {
+    const r = await run(join(FIX, 'names.yaml'), doc(o));
+    return r.ok ? r.manifest.warnings.map((w) => `${w.path} ${w.rule}: ${w.message}`) : r.problems.map((p) => `${p.path} ${p.rule}: ${p.message}`);
+  };
+
+  it('ER-L09: a place named inside a sentence somewhere is a name at the start of one too', async () => {
+    expect(await said({ text: 'Faversham is a town. We have a centre in Faversham.' })).toEqual([]);
+  });
+
+  it('ER-L09: title-cased jargon inside a sentence is still a hard word', async () => {
+    expect(await said({ text: 'You can go to Multidisciplinary Team Meetings.' })).toEqual([
+      'sections[0].rows[0].text ER-L09: "Multidisciplinary" is a hard word that is not in the word list; add **Multidisciplinary** to the word list, or say it in everyday words',
+    ]);
+  });
+
+  it('ER-L09: a heading, the subtitle and a meaning are checked for hard words', async () => {
+    expect(await said({ title: 'Commissioning intentions', subtitle: 'An overview of our commissioning.', meaning: 'Someone who gives respite.' })).toEqual([
+      'subtitle ER-L09: "overview" is a hard word that is not in the word list; add **overview** to the word list, or say it in everyday words',
+      'subtitle ER-L09: "commissioning" is a hard word that is not in the word list; add **commissioning** to the word list, or say it in everyday words',
+      'sections[0].title ER-L09: "Commissioning" is a hard word that is not in the word list; add **Commissioning** to the word list, or say it in everyday words',
+      'sections[0].title ER-L09: "intentions" is a hard word that is not in the word list; add **intentions** to the word list, or say it in everyday words',
+      'words[0].meaning ER-L09: "respite" is a hard word that is not in the word list; add **respite** to the word list, or say it in everyday words',
+    ]);
+  });
+
+  it('ER-L02: a heading of more than 15 words is refused, with nothing published', async () => {
+    const out = await said({ title: 'What we will do about the way we plan and pay for the services you use at home' });
+    expect(out).toEqual([expect.stringMatching(/^sections\[0\]\.title ER-L02: this has 18 words; Easy Read keeps a heading or subtitle to sentences of 15 words or fewer/)]);
+  });
+});

@@ -3,7 +3,7 @@
 // not in the word list, a row over 3 sentences or a percentage without a plain gloss are warnings.
 import type { Located } from '../../templates/common/blocks.ts';
 import type { EasyReadInput } from '../../templates/easy-read/schema.ts';
-import type { Problem } from '../parse/problems.ts';
+import type { PathKey, Problem } from '../parse/problems.ts';
 import pluralize from 'pluralize';
 import { EVERYDAY } from './everyday-words.ts';
 import { KNOWN_INITIALS, SHORT_HARD } from './hard-words.ts';
@@ -107,15 +107,37 @@ export function syllables(word: string): number {
  * Words of 3+ syllables that are not everyday words. Capitalised words after the first are names
  * (Kent, Ireland), which the word list need not explain.
  */
-export function hardWords(sentence: string): string[] {
-  return words(sentence)
-    .map((w) => w.replace(/[’']+$/, ''))
-    .filter((w, i) => {
-      if (!/^[A-Za-z]/.test(w) || (i > 0 && /^[A-Z]/.test(w))) return false;
-      const l = w.toLowerCase();
-      if (SHORT_HARD.has(lemma(l))) return true;
-      return syllables(w) >= 3 && !EVERYDAY.has(lemma(l)) && !EVERYDAY.has(l);
-    });
+export function hardWords(sentence: string, names: ReadonlySet<string> = new Set()): string[] {
+  const ws = words(sentence).map((w) => w.replace(/[’']+$/, ''));
+  return ws.filter((w, i) => {
+    if (!/^[A-Za-z]/.test(w)) return false;
+    const l = w.toLowerCase();
+    if (SHORT_HARD.has(lemma(l))) return true;
+    // A name is a name wherever it stands, at a sentence's start too (see namesIn).
+    if (/^[A-Z]/.test(w) && (names.has(w) || (i > 0 && syllables(w) < LONG_NAME))) return false;
+    return syllables(w) >= 3 && !EVERYDAY.has(lemma(l)) && !EVERYDAY.has(l);
+  });
+}
+
+/** A capitalised word this long is title-cased jargon ("Multidisciplinary Team Meetings"), not a name. */
+const LONG_NAME = 6;
+
+/**
+ * The names of a document: capitalised words that stand capitalised inside a sentence somewhere
+ * (Faversham, Osborne), or start a sentence with another capitalised word after them ("Osborne
+ * Court is …"); not the curated hard words, and not words so long they are title-cased jargon.
+ */
+export function namesIn(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const sentence of splitSentences(t)) {
+      const ws = words(sentence);
+      ws.forEach((w, i) => {
+        const named = /^[A-Z][a-z]/.test(w) && (i > 0 || /^[A-Z][a-z]/.test(ws[1] ?? ''));
+        if (named && syllables(w) < LONG_NAME && !SHORT_HARD.has(lemma(w))) out.add(w);
+      });
+    }
+  return out;
 }
 
 /** A word's dictionary form, for matching it with the word list: plurals as their singular ("families" → "family"). */
@@ -160,6 +182,22 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
     const l = w.toLowerCase().replace(/[’']s$/, '');
     return explained.has(l) || explained.has(lemma(l)) || [...explained].some((e) => e.length > 4 && l.startsWith(e));
   };
+  const names = namesIn([...d.sections.flatMap((s) => [s.title, ...s.rows.map((r) => r.text)]), d.subtitle ?? '', ...d.words.map((w) => w.meaning)]);
+  // Headings, the subtitle and the word list's meanings are read too: their hard words are explained,
+  // and a heading or subtitle is as short as a sentence.
+  const lines: { path: PathKey[]; text: string; counted: boolean }[] = [
+    ...(d.subtitle ? [{ path: ['subtitle'] as PathKey[], text: d.subtitle, counted: true }] : []),
+    ...d.sections.map((s, si) => ({ path: ['sections', si, 'title'] as PathKey[], text: s.title, counted: true })),
+    ...d.words.map((w, wi) => ({ path: ['words', wi, 'meaning'] as PathKey[], text: w.meaning, counted: false })),
+  ];
+  for (const { path, text, counted } of lines) {
+    for (const sentence of counted ? splitSentences(text) : []) {
+      const n = countedWords(sentence);
+      if (n > MAX_WORDS) out.push({ path, message: `this has ${n} words; Easy Read keeps a heading or subtitle to sentences of ${MAX_WORDS} words or fewer: "${sentence.slice(0, 60)}…"`, rule: 'ER-L02' });
+    }
+    const hard = [...new Set(splitSentences(text).flatMap((sentence) => hardWords(sentence, names).filter((w) => !known(w))))];
+    for (const w of hard) out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
+  }
   d.sections.forEach((s, si) =>
     s.rows.forEach(({ text }, ri) => {
       const path = ['sections', si, 'rows', ri, 'text'];
@@ -174,7 +212,7 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
       const ideas = row.sentences.length + (row.items.length ? 1 : 0);
       if (ideas > MAX_SENTENCES) out.push({ path, message: `this row has ${row.sentences.length} sentences${row.items.length ? ' and a list' : ''}; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
       // ER-L09: each hard word at its own place, with the fix.
-      const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence).filter((w) => !known(w))))];
+      const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence, names).filter((w) => !known(w))))];
       for (const w of hard) {
         out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
       }

@@ -59,12 +59,6 @@ export function rowText(text: string): RowText {
   return out;
 }
 
-/** Every sentence and list item of a row, for the checks that look at each one. */
-export function sentences(text: string): string[] {
-  const r = rowText(text);
-  return [...r.sentences, ...r.items.flatMap(splitSentences)];
-}
-
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /**
@@ -104,8 +98,8 @@ export function syllables(word: string): number {
 }
 
 /**
- * Words of 3+ syllables that are not everyday words. Capitalised words after the first are names
- * (Kent, Ireland), which the word list need not explain.
+ * Words of 3+ syllables that are not everyday words, and the curated short hard words. Names
+ * (Kent, Faversham: see namesIn), which the word list need not explain, are left out.
  */
 export function hardWords(sentence: string, names: ReadonlySet<string> = new Set()): string[] {
   const ws = words(sentence).map((w) => w.replace(/[’']+$/, ''));
@@ -183,6 +177,12 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
     return explained.has(l) || explained.has(lemma(l)) || [...explained].some((e) => e.length > 4 && l.startsWith(e));
   };
   const names = namesIn([...d.sections.flatMap((s) => [s.title, ...s.rows.map((r) => r.text)]), d.subtitle ?? '', ...d.words.map((w) => w.meaning)]);
+  /** ER-L09: each hard word of a text that the word list does not explain, at its own place, with the fix. */
+  const hardWordsIn = (path: PathKey[], text: string, ss: string[]) => {
+    for (const w of new Set(ss.flatMap((sentence) => hardWords(sentence, names).filter((x) => !known(x))))) {
+      out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
+    }
+  };
   // Headings, the subtitle and the word list's meanings are read too: their hard words are explained,
   // and a heading or subtitle is as short as a sentence.
   const lines: { path: PathKey[]; text: string; counted: boolean }[] = [
@@ -195,8 +195,7 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
       const n = countedWords(sentence);
       if (n > MAX_WORDS) out.push({ path, message: `this has ${n} words; Easy Read keeps a heading or subtitle to sentences of ${MAX_WORDS} words or fewer: "${sentence.slice(0, 60)}…"`, rule: 'ER-L02' });
     }
-    const hard = [...new Set(splitSentences(text).flatMap((sentence) => hardWords(sentence, names).filter((w) => !known(w))))];
-    for (const w of hard) out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
+    hardWordsIn(path, text, splitSentences(text));
   }
   d.sections.forEach((s, si) =>
     s.rows.forEach(({ text }, ri) => {
@@ -211,11 +210,7 @@ export function easyReadChecks(d: EasyReadInput): Located[] {
       // A list (of steps or choices) is one idea of its row, however many items it has.
       const ideas = row.sentences.length + (row.items.length ? 1 : 0);
       if (ideas > MAX_SENTENCES) out.push({ path, message: `this row has ${row.sentences.length} sentences${row.items.length ? ' and a list' : ''}; keep to ${MAX_SENTENCES} or fewer (one idea per row)`, severity: 'warning', rule: 'ER-T15' });
-      // ER-L09: each hard word at its own place, with the fix.
-      const hard = [...new Set(ss.flatMap((sentence) => hardWords(sentence, names).filter((w) => !known(w))))];
-      for (const w of hard) {
-        out.push({ path, offset: offsetOf(text, w), message: `"${w}" is a hard word that is not in the word list; add **${w}** to the word list, or say it in everyday words`, severity: 'warning', rule: 'ER-L09' });
-      }
+      hardWordsIn(path, text, ss);
       // ER-L10: initials are explained: in the word list, or spelt out in brackets beside them.
       for (const { word, at } of initials(text)) {
         // A word in capitals that is an everyday word (NOTE) is not initials.

@@ -168,31 +168,32 @@ function part(shape: TableShape, cols: number[], m: Measured, o: PrintTableOptio
  */
 export function planPrintTable(table: TableShape, o: PrintTableOptions): PrintTablePart[] {
   const sizes = o.sizes.length ? o.sizes : [12];
-  const asWritten = (size: number) => measure(table, size, o.width, o.firstColumnExtra ?? 0);
   // As written, in narrower type if need be.
-  for (const size of sizes) {
-    const m = asWritten(size);
-    const g = groups(m, o);
-    if (g.length === 1) return [part(table, g[0], m, o, size, false)];
-  }
+  const asWritten = fitWhole(table, o, sizes, o.firstColumnExtra ?? 0, false);
+  if ('whole' in asWritten) return [asWritten.whole];
   const size = sizes[0];
-  const m = asWritten(size);
-  const byColumn = groups(m, o);
+  const byColumn = asWritten.groups;
   // Transposed (the rows become the columns), when the table has rows to make columns of.
   if (o.transpose !== false && table.rows.length > 0 && table.columns.length > 1) {
     const t = transpose(table.columns, table.rows);
-    for (const s of sizes) {
-      const mt = measure(t, s, o.width, 0);
-      const gt = groups(mt, o);
-      if (gt.length === 1) return [part(t, gt[0], mt, o, s, true)];
-    }
-    const mt = measure(t, size, o.width, 0);
-    const gt = groups(mt, o);
-    if (gt.length < byColumn.length) return gt.map((cols, i) => ({ ...part(t, cols, mt, o, size, true), part: { index: i + 1, count: gt.length } }));
+    const fit = fitWhole(t, o, sizes, 0, true);
+    if ('whole' in fit) return [fit.whole];
+    if (fit.groups.length < byColumn.length) return fit.groups.map((cols, i) => ({ ...part(t, cols, fit.m, o, size, true), part: { index: i + 1, count: fit.groups.length } }));
   }
   // Column groups, each repeating the first column, so every row keeps its name.
-  if (byColumn.length === 1) return [part(table, byColumn[0], m, o, size, false)];
-  return byColumn.map((cols, i) => ({ ...part(table, cols, m, o, size, false), rowHeaders: true, part: { index: i + 1, count: byColumn.length } }));
+  return byColumn.map((cols, i) => ({ ...part(table, cols, asWritten.m, o, size, false), rowHeaders: true, part: { index: i + 1, count: byColumn.length } }));
+}
+
+/** A table set whole at the largest size at which it fits; else its measure and column groups at the largest size. */
+function fitWhole(shape: TableShape, o: PrintTableOptions, sizes: number[], extraFirst: number, transposed: boolean): { whole: PrintTablePart } | { m: Measured; groups: number[][] } {
+  let largest: { m: Measured; groups: number[][] } | undefined;
+  for (const size of sizes) {
+    const m = measure(shape, size, o.width, extraFirst);
+    const g = groups(m, o);
+    if (g.length === 1) return { whole: part(shape, g[0], m, o, size, transposed) };
+    largest ??= { m, groups: g };
+  }
+  return largest!;
 }
 
 /**

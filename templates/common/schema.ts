@@ -13,22 +13,63 @@ export const Text = z.string({ error: 'must be text' }).trim().min(1, { error: '
 /** Markdown; see docs/content-format.md for what it may hold. */
 export const Markdown = Text.describe('Markdown text');
 
-const isoDate = (error: string) =>
-  z
-    .string({ error })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, { error: 'is not a real date' });
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const IsoDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD, in quotes if your editor changes it' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, { error: 'is not a real date' });
+const isRealDate = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
+};
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month's number from its name or a short form of it ("Aug", "Sept"); undefined if it is not one. */
+function monthNumber(name: string): number | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => n.length >= 3 && m.startsWith(n));
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * A date written another way than YYYY-MM-DD, as YYYY-MM-DD: "24/08/2017", "24-08-2017",
+ * "24.08.2017" (day first, as the UK writes it, unless only month first can be a date),
+ * "24 August 2017", "Thursday 24th Aug 2017", "August 24, 2017", "2017/08/24", "2017-8-24".
+ * Undefined when it is not a date in any of these forms; `real` is false for one like "31/02/2017".
+ */
+export function dateWrittenOtherwise(text: string): { iso: string; real: boolean } | undefined {
+  const t = text.trim();
+  let y: number, m: number | undefined, d: number;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) {
+    [d, m, y] = [+r[1], +r[2], +r[3]];
+    if (m > 12 && d <= 12) [d, m] = [m, d];
+  } else if ((r = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t))) [y, m, d] = [+r[1], +r[2], +r[3]];
+  else if ((r = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+\.?),?\s+(\d{4})$/i.exec(t))) [d, m, y] = [+r[1], monthNumber(r[2]), +r[3]];
+  else if ((r = /^(?:[a-z]+,?\s+)?([a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(t))) [m, d, y] = [monthNumber(r[1]), +r[2], +r[3]];
+  else return undefined;
+  if (m === undefined) return undefined;
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { iso, real: m <= 12 && isRealDate(iso) };
+}
+
+/** The one message for a date not written YYYY-MM-DD: its right form when it is a date written otherwise. */
+function notIsoMessage(input: unknown): string {
+  const other = typeof input === 'string' ? dateWrittenOtherwise(input) : undefined;
+  if (!other) return 'must be a date written YYYY-MM-DD';
+  return other.real ? `"${input}": write the date as ${other.iso}` : `"${input}" is not a real date; write a date as YYYY-MM-DD`;
+}
+
+/**
+ * A date as text, YYYY-MM-DD. Each cause gets one message: a date written another way is told its
+ * right form (and is not also called "not a real date"); a well-written one that does not exist is
+ * not a real date.
+ */
+const isoDate = (typeError: string) =>
+  z
+    .string({ error: typeError })
+    .regex(ISO_DATE, { error: (issue) => notIsoMessage(issue.input) })
+    .refine((s) => !ISO_DATE.test(s) || isRealDate(s), { error: 'is not a real date' });
+
+export const IsoDate = isoDate('must be a date written YYYY-MM-DD, in quotes if your editor changes it');
 
 /**
  * A publication's date: as the source prints it, or `{ unknown: why }` when the source has none.

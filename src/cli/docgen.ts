@@ -1,99 +1,104 @@
-// docgen: build a publication's formats from its content file.
-//   docgen build <file> --out <dir> [--formats pdf,docx,txt,large-print-pdf,large-print-docx] [--root <content root>]
-// The organisation profile is the nearest organisation.yaml from the file's folder up to the
-// content root (by default the working folder), as for uploads (src/organisation/find.ts).
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { OUTPUT_KEYS } from '../pipeline/formats.ts';
-import { formatProblem, type Problem } from '../parse/problems.ts';
-import { folderInputReader, folderProfile, writePublication } from '../storage/folder.ts';
-import { loadOrganisation } from '../organisation/load.ts';
-import { withLogo } from '../organisation/logo.ts';
-import { LIMITS } from '../limits.ts';
-import { gatherInputs } from '../pipeline/inputs.ts';
-import { codeFingerprint } from '../pipeline/fingerprint.ts';
-import { failureProblem, faultReference, RenderPool } from '../pipeline/isolate.ts';
+// docgen: the command communications officers run. This file only assembles the subcommands
+// (each in src/cli/commands/, with its own --help) and holds the rules every command follows:
+// results on stdout, problems and warnings on stderr, exit status 0 ok, 1 content problems
+// (nothing published), 2 a wrong command; never a stack trace (DOCGEN_DEBUG=1 for the details).
+// Shipped bundled as dist/cli/docgen.mjs (scripts/build-cli.mjs), the package's `bin`.
+import { Command, CommanderError } from 'commander';
+import { isMainThread } from 'node:worker_threads';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION } from '../pipeline/version.ts';
+import { buildCommand } from './commands/build.ts';
+import { newCommand } from './commands/new.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { err, EXIT, UsageError } from './streams.ts';
 
-const USAGE = `Usage: docgen build <content file> --out <folder> [--formats ${OUTPUT_KEYS.join(',')}] [--root <content root>]`;
+// The tests and the bench call the build directly and read its lines.
+export { build } from './commands/build.ts';
 
-export async function build(file: string, out: string, formats?: string[], log: (s: string) => void = console.log, root?: string): Promise<boolean> {
-  let content: Buffer;
+/**
+ * Usage errors in one line on stderr, naming the help to read, and thrown (exitOverride) rather
+ * than exiting, so that main() gives every error its exit status.
+ */
+function reportingUsageErrors(command: Command, help: string): Command {
+  return command.exitOverride().configureOutput({
+    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => process.stderr.write(s),
+    // Commander's messages are already one line ("error: unknown option '--bogus'").
+    outputError: (s, write) => write(`docgen: ${s.trim()} (see ${help})\n`),
+  });
+}
+
+/** The program with every subcommand. */
+export function program(): Command {
+  const docgen = reportingUsageErrors(
+    new Command('docgen')
+      .description('Make accessible publications (HTML, tagged PDF, Word, plain text, large print, Easy Read) from a content file.')
+      .version(GENERATOR_VERSION, '-V, --version', 'print the version')
+      .helpOption('-h, --help', 'show help (each command has its own: docgen build --help)')
+      .helpCommand(false),
+    'docgen --help',
+  );
+  const add = (command: Command) => docgen.addCommand(reportingUsageErrors(command.helpOption('-h, --help', 'show this help'), `docgen ${command.name()} --help`));
+  add(buildCommand());
+  add(newCommand());
+  add(schemaCommand());
+  // ---- Subcommands written elsewhere, registered here ------------------------------------
+  // `docgen preview <file>` (src/preview/command.ts) and `docgen import` (src/cli/commands/import.ts)
+  // are registered here the same way once they exist: add(previewCommand()).
+  // -----------------------------------------------------------------------------------------
+  return docgen;
+}
+
+/** Runs docgen with these arguments (without node and the script) and gives the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
   try {
-    content = readFileSync(file);
+    await program().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and the version asked for are not errors; help shown because no command was given is.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      err(`docgen: error: ${e.message}`);
+      return EXIT.usage;
+    }
+    reportFault(e);
+    return EXIT.content;
+  }
+}
+
+/** A fault in docgen, not in the content or the command: one line; the details only when asked for. */
+function reportFault(e: unknown): void {
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  err(`docgen: internal error: ${message}${process.env.DOCGEN_DEBUG ? '' : ' (run again with DOCGEN_DEBUG=1 for the details)'}`);
+  if (process.env.DOCGEN_DEBUG) err(e instanceof Error ? (e.stack ?? String(e)) : String(e));
+}
+
+/**
+ * Whether this module is the program being run (not imported by a test, and not the render worker,
+ * which runs this same file when bundled). npx runs the bin through a link, hence realpath.
+ */
+function isEntry(): boolean {
+  if (!isMainThread || !process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
   } catch {
-    log(`${file}: error: cannot read this file`);
     return false;
   }
-  const unknown = formats?.filter((f) => !OUTPUT_KEYS.includes(f)) ?? [];
-  if (unknown.length) throw new Error(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUT_KEYS.join(', ')}`);
-  const t0 = performance.now();
-  const fingerprint = codeFingerprint(ROOT);
-  const profile = folderProfile(file, root);
-  const parsedProfile = profile && loadOrganisation(profile.path, profile.bytes);
-  const org = profile && parsedProfile?.ok ? await withLogo(profile.path, parsedProfile, async (p) => readIfThere(p)) : parsedProfile;
-  if (org && !org.ok) return refuse(file, org.problems, log);
-  const profileFiles = profile && org?.ok ? [{ name: profile.path, bytes: profile.bytes }, ...('bytes' in org && org.bytes ? [org.bytes] : [])] : [];
-  const inputs = await gatherInputs(file, content, folderInputReader(file), fingerprint, LIMITS, profileFiles);
-  if (!inputs.parsed.source) return refuse(file, inputs.parsed.problems, log);
-  // The same worker, time budget and heap cap as the render function.
-  const pool = new RenderPool({ keepIdle: 0 });
-  const result = await pool.render({ key: file, content, pictures: [...inputs.pictures], texts: [...inputs.texts], formats, fingerprint, inputs: inputs.files, ...(org?.ok ? { organisation: org.organisation } : {}) });
-  await pool.close();
-  if (!result.ok) {
-    if ('failure' in result) {
-      const reference = faultReference(result.detail);
-      // The details are for whoever runs the service, not for the author: only when asked for.
-      if (process.env.DOCGEN_DEBUG) console.error(`reference ${reference}:\n${result.detail}`);
-      return refuse(file, [failureProblem(file, result.failure, reference)], log);
-    }
-    return refuse(file, result.problems, log);
-  }
-  for (const r of result.files) log(`  made ${r.file.file.padEnd(44)} ${(r.file.pages ? `${r.file.pages} pages` : '').padEnd(10)} ${kb(r.file.bytes).padStart(9)} ${Math.round(r.ms).toString().padStart(6)} ms`);
-  for (const w of result.manifest.warnings) log(formatProblem(w));
-  const dir = writePublication(out, result.manifest, result.files, result.index);
-  const bytes = result.files.reduce((s, f) => s + f.file.bytes, 0);
-  log(`${result.manifest.id}: ${result.files.length} file(s), ${kb(bytes)}, in ${Math.round(performance.now() - t0)} ms → ${dir}`);
-  return true;
 }
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** A file's bytes, or undefined if it cannot be read (the caller says what is missing). */
-function readIfThere(path: string): Uint8Array | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-}
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-function refuse(file: string, problems: Problem[], log: (s: string) => void): false {
-  log(`${file}: ${problems.length} problem(s); nothing was published:`);
-  for (const p of problems) log(formatProblem(p));
-  return false;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', default: 'out' }, formats: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean' } } });
-  const [command, file] = positionals;
-  if (values.help || command !== 'build' || !file) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const formats = values.formats?.split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    return (await build(file, values.out!, formats, console.log, values.root)) ? 0 : 1;
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('unknown format')) {
-      console.error(`error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('docgen.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+if (isEntry()) {
+  // Whatever escapes main (an error in a callback, a rejected promise nobody awaited): one line too.
+  const fault = (e: unknown) => {
+    reportFault(e);
+    process.exit(EXIT.content);
+  };
+  process.on('uncaughtException', fault).on('unhandledRejection', fault);
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -11,7 +11,7 @@
 // aliases are the render function's (lib/bundling.ts), read from that file rather than copied:
 // esbuild compiles it in memory and this script imports the result.
 import { build, buildSync } from 'esbuild';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,6 @@ async function renderBundleSettings() {
 
 export async function buildCli() {
   const { ESM_BANNER, RENDER_BUNDLE } = await renderBundleSettings();
-  rmSync(dirname(CLI_BUNDLE), { recursive: true, force: true });
   mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
   await build({
     entryPoints: [join(ROOT, 'src', 'cli', 'docgen.ts')],

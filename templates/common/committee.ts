@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Block, Inline } from '../../src/model/domain.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
 import type { Organisation, OrganisationLabels } from '../../src/organisation/types.ts';
-import { Id, IsoDate, Text } from './schema.ts';
+import { DocumentId, DocumentSummary, Id, IsoDate, Language, OrganisationName, Text } from './schema.ts';
 import type { Located } from './blocks.ts';
 import { longDate } from '../../src/model/dates.ts';
 import { compileNumberTemplate, matchesAny } from '../../src/organisation/numbers.ts';
@@ -35,12 +35,12 @@ export const Decision = z.union(
   [
     DecisionNumber,
     z.strictObject({
-      type: z.enum(DECISION_TYPES, { error: 'must be "key", "non-key" or "none"' }),
+      type: z.enum(DECISION_TYPES, { error: 'must be "key", "non-key" or "none"' }).describe('"key" for a key decision, "non-key", or "none" when it is not a decision'),
       number: DecisionNumber.optional(),
     }),
   ],
   { error: 'must be a decision number like "16/00014", or its type and number like { type: key, number: "16/00014" } (the type is key, non-key or none; the number may be left out)' },
-);
+).meta({ description: 'The decision it concerns: its number, e.g. "16/00014", or its type and number, e.g. { type: key, number: "16/00014" }', examples: ['16/00014', { type: 'key', number: '16/00014' }] });
 export type DecisionInput = z.infer<typeof Decision>;
 
 /** The decision as one shape: its type when the content says it, and its number. */
@@ -84,9 +84,9 @@ export const LabelOverrides = z
   .strictObject({
     resolved: Text.optional().describe('What a resolution starts with, e.g. "RESOLVED that", "It was RESOLVED that", "AGREED"'),
     decisionTitle: Text.optional().describe('The record of decision\'s title field, e.g. "Title of Decision" or "Subject"'),
-    keyDecision: Text.optional().describe('e.g. "Key decision no" or "Key decision"'),
-    nonKeyDecision: Text.optional().describe('e.g. "Non-key decision"'),
-    decisionNumber: Text.optional().describe('e.g. "Decision number" or "Decision No"'),
+    keyDecision: Text.optional().describe('What a key decision is labelled, e.g. "Key decision no" or "Key decision"'),
+    nonKeyDecision: Text.optional().describe('What a decision that is not a key decision is labelled, e.g. "Non-key decision"'),
+    decisionNumber: Text.optional().describe('What a decision number is labelled, e.g. "Decision number" or "Decision No"'),
   })
   .describe('This document\'s wording of labels the organisation profile gives');
 
@@ -172,13 +172,16 @@ export function committeeName(org: Organisation, committee: string): string {
 }
 
 
-export const Person = z.strictObject({ name: Text, role: Text.optional() });
+export const Person = z.strictObject({
+  name: Text.meta({ description: 'The person’s name, as printed', examples: ['Mr G K Gibbens'] }),
+  role: Text.optional().meta({ description: 'Their role or title, as printed', examples: ['Cabinet Member for Adult Social Care and Public Health'] }),
+});
 
 export const MEETING_MODES = ['in-person', 'online', 'hybrid'] as const;
 
 export const Meeting = z.strictObject({
-  date: IsoDate,
-  time: Text.optional(),
+  date: IsoDate.meta({ description: 'The day of the meeting, as YYYY-MM-DD', examples: ['2016-10-11'] }),
+  time: Text.optional().meta({ description: 'When it starts, as printed', examples: ['10.00 am'] }),
   mode: z.enum(MEETING_MODES, { error: 'must be "in-person", "online" or "hybrid"' }).default('in-person').describe('How the meeting is held'),
   venue: Text.optional().describe('Where people meet: required in person and hybrid, absent online'),
   link: WebLink.optional().describe('The address to join or watch the meeting online: required for a hybrid meeting'),
@@ -216,16 +219,18 @@ export function meetingWhen(meeting: Pick<MeetingInput, 'date' | 'time'>): strin
   return `${longDate(meeting.date, true)}${meeting.time ? ` at ${meeting.time}` : ''}`;
 }
 
-export const Exempt = z.strictObject({ reason: Text.describe('Why the item is exempt, e.g. the paragraph of Schedule 12A') });
+export const Exempt = z
+  .strictObject({ reason: Text.describe('Why the item is exempt, e.g. the paragraph of Schedule 12A') })
+  .describe('Only for an item not open to the public: why it is exempt');
 
 export const CommitteeBase = {
-  id: Id,
-  title: Text,
-  organisation: Text,
-  committee: Text,
-  published: IsoDate,
-  summary: Text,
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language tag like "en-GB"' }).default('en-GB'),
+  id: DocumentId.meta({ examples: ['asch-cc-2016-10-11-agenda'] }),
+  title: Text.meta({ description: 'The title, as printed at the top', examples: ['Commissioning of Integrated Domestic Abuse Services'] }),
+  organisation: OrganisationName,
+  committee: Text.meta({ description: 'The committee’s name as printed, or the id the organisation profile gives it', examples: ['Adult Social Care and Health Cabinet Committee'] }),
+  published: IsoDate.meta({ description: 'The date the paper was published, as YYYY-MM-DD, e.g. 2016-10-03', examples: ['2016-10-03'] }),
+  summary: DocumentSummary,
+  language: Language,
 };
 
 /** The fields of a paper that prints the council's labels (an agenda, minutes, a report; not a pack). */

@@ -1,0 +1,308 @@
+// A walked draft as the content of one kind: the fields every publication has (title, id,
+// organisation, summary, the date and reference the front matter says), then the kind's own
+// shape: sections of blocks (Local Account, strategy) or sections of picture rows with a word
+// list and a contact (Easy Read). Whatever the draft cannot say gets a placeholder that starts
+// "TO DO:" and still validates, and a line in the to-do list naming the field.
+import type { BlockInput, SectionInput } from '../../templates/common/schema.ts';
+import type { Draft, DraftBlock, DraftSection } from './draft.ts';
+import { frontField, type FrontFields } from './front.ts';
+import { slug, uniqueId } from './ids.ts';
+import type { PictureFile } from './pictures.ts';
+import type { TodoList } from './todo.ts';
+
+export interface ImportOptions {
+  kind: string;
+  /** The organisation's name (from the organisation profile), else a placeholder. */
+  organisation?: string;
+  /** The publication's id; by default made from the title. */
+  id?: string;
+}
+
+/** The kinds a Word draft can become, each with what it makes of the draft. */
+export const IMPORT_KINDS: Record<string, (c: Common, draft: Draft, pictures: Map<number, PictureFile>, todo: TodoList) => Record<string, unknown>> = {
+  'local-account': (c, d, p, t) => sectionsContent('local-account', c, d, p, t),
+  strategy: (c, d, p, t) => sectionsContent('strategy', c, d, p, t),
+  'easy-read': (c, d, p, t) => easyReadContent(c, d, p, t),
+};
+
+export const TODO_PREFIX = 'TO DO:';
+const MAX_DEPTH = 3; // sections nest at most three levels (docs/content-format.md)
+
+/** The fields every kind has, and the front matter left over as blocks. */
+interface Common {
+  head: Record<string, unknown>;
+  front: DraftBlock[];
+}
+
+export function toContent(draft: Draft, pictures: Map<number, PictureFile>, opts: ImportOptions, todo: TodoList): Record<string, unknown> {
+  const make = IMPORT_KINDS[opts.kind];
+  if (!make) throw new Error(`cannot import as "${opts.kind}"`);
+  return make(common(draft, opts, todo), draft, pictures, todo);
+}
+
+function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
+  const front = [...draft.front];
+  let title = draft.title;
+  if (!title) {
+    // No paragraph in Word's Title style: a short first paragraph is most likely the title.
+    const first = front[0];
+    if (first?.type === 'text' && first.plain && first.plain.split(' ').length <= 15) {
+      title = first.plain;
+      front.shift();
+      todo.add(`title: taken from the first line, “${title}” (the draft has no paragraph in Word's Title style); check it.`);
+    } else {
+      title = `${TODO_PREFIX} the publication's title`;
+      todo.add(`title: the draft has no title (a paragraph in Word's Title style); write it in title:.`);
+    }
+  }
+  const fields: FrontFields = {};
+  const kept = front.filter((b) => {
+    if (b.type !== 'text' || !b.plain) return true;
+    const f = frontField(b.plain, opts.organisation);
+    if (!f) return true;
+    Object.assign(fields, f);
+    return false;
+  });
+  for (const line of draft.frontLines) Object.assign(fields, frontField(line, opts.organisation) ?? {});
+  const organisation = opts.organisation ?? `${TODO_PREFIX} the organisation's name`;
+  if (!opts.organisation) todo.add(`organisation: write the organisation's name (it is printed on the cover), or import into a folder whose organisation.yaml names it.`);
+  todo.add(`summary: write one or two plain sentences that say what the publication is (it is the publication's description on the download page and in search results).`);
+  if (!fields.published) todo.add(`published: the draft does not say when it is published. Add the date (YYYY-MM-DD) when it is, or leave it out; never guess it.`);
+  const id = opts.id ?? (slug(title.startsWith(TODO_PREFIX) ? '' : title) || 'imported-publication');
+  return {
+    head: {
+      id,
+      title,
+      ...(draft.subtitle ? { subtitle: draft.subtitle } : {}),
+      organisation,
+      ...(fields.department ? { department: fields.department } : {}),
+      language: 'en-GB',
+      ...(fields.published ? { published: fields.published } : {}),
+      ...(fields.reference ? { reference: fields.reference } : {}),
+      summary: `${TODO_PREFIX} one or two plain sentences that say what this publication is.`,
+    },
+    front: kept,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local Account and strategy: sections of blocks, with the registries they name.
+
+function sectionsContent(kind: 'local-account' | 'strategy', c: Common, draft: Draft, pictures: Map<number, PictureFile>, todo: TodoList): Record<string, unknown> {
+  const facts: { id: string; value: string; label: string }[] = [];
+  const factIds = new Set<string>();
+  const images: { id: string; file: string; alt: string }[] = [];
+  const sectionIds = new Set<string>();
+  collectIds(draft.sections, sectionIds);
+
+  const figure = (n: number, caption?: string): BlockInput[] => {
+    const p = pictures.get(n);
+    if (!p?.usable) return [];
+    const id = `picture-${n}`;
+    if (!images.some((i) => i.id === id)) images.push({ id, file: p.name, alt: p.alt });
+    return [{ figure: { image: id, ...(caption ? { caption } : {}) } }];
+  };
+  const blocksOf = (list: DraftBlock[]): BlockInput[] =>
+    list.flatMap((b): BlockInput[] => {
+      switch (b.type) {
+        case 'text':
+          return [{ text: b.md }];
+        case 'quote':
+          return [{ quote: { text: b.md } }];
+        case 'table':
+          return [{ table: { ...(b.caption ? { caption: b.caption } : {}), ...(b.columns ? { columns: b.columns } : {}), rows: b.rows, ...(b.rowHeaders ? { rowHeaders: true } : {}) } }];
+        case 'picture':
+          return figure(b.number, b.caption);
+        case 'row':
+          return [...figure(b.number), ...(b.md ? [{ text: b.md }] : [])];
+        case 'facts': {
+          const ids = b.facts.map((f) => {
+            // A fact printed twice is one fact, stored once and named twice.
+            const same = facts.find((x) => x.value === f.value && x.label === f.label);
+            if (same) return same.id;
+            const id = uniqueId(f.label.split(/\s+/).slice(0, 6).join(' '), factIds, 'fact');
+            facts.push({ id, value: f.value, label: f.label });
+            return id;
+          });
+          return [{ keyFacts: { facts: ids } }];
+        }
+        case 'glossary':
+          return [{ glossary: 'all' }];
+      }
+    });
+  /** Joins text blocks that now stand together (a heading flattened between them). */
+  const tidy = (list: BlockInput[]): BlockInput[] =>
+    list.reduce<BlockInput[]>((out, b) => {
+      const last = out[out.length - 1];
+      if (b.text !== undefined && last?.text !== undefined) last.text += `\n\n${b.text}`;
+      else out.push(b);
+      return out;
+    }, []);
+  const flatten = (s: DraftSection): DraftBlock[] => [{ type: 'text', md: `**${s.title.replace(/([*_[\]\\])/g, '\\$1')}**` }, ...s.blocks, ...s.sections.flatMap(flatten)];
+  const section = (s: DraftSection, depth: number): SectionInput => {
+    let own = s.blocks;
+    let subs = s.sections;
+    if (depth === MAX_DEPTH && subs.length) {
+      for (const sub of subs) todo.add(`The heading “${sub.title}” is a fourth level of headings; sections nest three deep, so it is bold text in “${s.title}” now. Make it a section higher up, or leave it as it is.`, 'headings too deep');
+      own = [...own, ...subs.flatMap(flatten)];
+      subs = [];
+    }
+    const blocks = tidy(blocksOf(own));
+    const sections = subs.map((x) => section(x, depth + 1));
+    if (!blocks.length && !sections.length) todo.add(`The section “${s.title}” has nothing under its heading; write its text or remove it.`, 'empty sections');
+    return { id: s.id, title: s.title, ...(blocks.length || !sections.length ? { blocks } : {}), ...(sections.length ? { sections } : {}) };
+  };
+
+  const sections = draft.sections.map((s) => section(s, 1));
+  const frontBlocks = tidy(blocksOf(c.front));
+  if (frontBlocks.length) {
+    const id = uniqueId('introduction', sectionIds);
+    sections.unshift({ id, title: 'Introduction', blocks: frontBlocks });
+    todo.add(`The text before the first heading is in a section called “Introduction” now (id ${id}); give it its own heading, or move it where it belongs.`);
+  }
+  if (!sections.length) {
+    sections.push({ id: 'main', title: `${TODO_PREFIX} a heading`, blocks: [{ text: `${TODO_PREFIX} the draft had no text.` }] });
+    todo.add('The draft has no headings or text; a placeholder section was made. Use Word\'s Heading 1 and Heading 2 styles for the sections.');
+  } else if (!draft.sections.length) {
+    todo.add('The draft has no headings in Word\'s Heading styles, so it is all one section. Use Heading 1 for each section and Heading 2 for the parts within it.');
+  }
+  if (facts.length) todo.add(`facts: ${facts.length} key fact(s) were read from paragraphs in the "Key fact" style; check each figure's value and label (and add its period or source).`);
+  if (draft.glossary.length) todo.add(`glossary: ${draft.glossary.length} term(s) were read from the glossary; check their ids, and link the words in the text that the glossary explains ([word](glossary:id)).`);
+  const period = kind === 'local-account' ? 'period: say what time the Local Account reports on ("April 2016 to March 2017"), unless the title or subtitle says it.' : 'period: say what time the strategy covers ("2016 to 2021"), unless the title or subtitle says it.';
+  todo.add(period);
+  return {
+    kind,
+    ...c.head,
+    signatories: [],
+    facts,
+    contacts: [],
+    glossary: draft.glossary.map((g) => ({ id: g.id, term: g.term, definition: g.definition || `${TODO_PREFIX} what “${g.term}” means` })),
+    charts: [],
+    images,
+    sections,
+  };
+}
+
+function collectIds(sections: DraftSection[], into: Set<string>): void {
+  for (const s of sections) {
+    into.add(s.id);
+    collectIds(s.sections, into);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Easy Read: one idea a row, each row a picture and short text; the word list; whom to contact.
+
+const CONTACT_TITLE = /^(contact( us)?|get(ting)? in touch|find out more|how to contact us|who to contact)\b/i;
+const GLOSSARY_SECTION = /^(glossary|word list|words? (we use|to know)|what (the|these) words mean|hard words)\b/i;
+/** A symbol that stands for "something to read" until the author chooses a picture. */
+const PLACEHOLDER_SYMBOL = 'info-circle';
+
+function easyReadContent(c: Common, draft: Draft, pictures: Map<number, PictureFile>, todo: TodoList): Record<string, unknown> {
+  const picture = (n: number) => {
+    const p = pictures.get(n);
+    return p?.usable ? { file: p.name, alt: p.alt } : undefined;
+  };
+  const noPicture = (title: string) => {
+    todo.add(`A row in “${title}” has no picture; it has the symbol "${PLACEHOLDER_SYMBOL}" for now. Choose a picture that shows its idea (a symbol from assets/symbols or a picture file) and its alt text.`, 'rows without pictures');
+    return { symbol: PLACEHOLDER_SYMBOL, alt: `${TODO_PREFIX} choose a picture for this row` };
+  };
+  const rowsOf = (title: string, list: DraftBlock[]) => {
+    const rows: { picture: Record<string, string>; text: string }[] = [];
+    let waiting: Record<string, string> | undefined; // a picture on its own, for the text after it
+    const add = (md: string) => {
+      for (const para of md.split(/\n{2,}/)) {
+        rows.push({ picture: waiting ?? noPicture(title), text: para });
+        waiting = undefined;
+      }
+    };
+    for (const b of list) {
+      if (b.type === 'row') {
+        const p = picture(b.number);
+        if (b.md) rows.push({ picture: p ?? noPicture(title), text: b.md });
+      } else if (b.type === 'picture') {
+        waiting = picture(b.number);
+      } else if (b.type === 'text' || b.type === 'quote') add(b.md);
+      else if (b.type === 'facts') add(b.facts.map((f) => `**${f.value}** ${f.label}`).join('\n\n'));
+      else if (b.type === 'table') {
+        todo.add(`A table in “${title}” was made into rows of text: Easy Read has no tables. Check each row reads as a sentence.`, 'tables in Easy Read');
+        add([...(b.columns ? [b.columns.join(', ')] : []), ...b.rows.map((r) => r.filter(Boolean).join(', '))].join('\n\n'));
+      }
+    }
+    return rows;
+  };
+
+  let helpNote: string | undefined;
+  let contact: Record<string, string> | undefined;
+  const sections: { title: string; rows: ReturnType<typeof rowsOf> }[] = [];
+  // The first row before any heading saying the reader may need help is the help note.
+  const front = c.front.filter((b) => {
+    const md = b.type === 'row' || b.type === 'text' ? b.md : '';
+    if (!helpNote && /\bhelp with this\b/i.test(md)) {
+      helpNote = md.replace(/\*\*/g, '');
+      return false;
+    }
+    return true;
+  });
+  const frontRows = rowsOf('Introduction', front);
+  if (frontRows.length) {
+    sections.push({ title: 'Introduction', rows: frontRows });
+    todo.add('The text before the first heading is in a section called “Introduction” now; give it its own heading, or move it where it belongs.');
+  }
+  const visit = (s: DraftSection) => {
+    if (CONTACT_TITLE.test(s.title) && !contact) {
+      contact = contactOf(s, todo);
+      return;
+    }
+    if (GLOSSARY_SECTION.test(s.title) && draft.glossary.length && s.blocks.every((b) => b.type === 'glossary')) return;
+    const rows = rowsOf(s.title, s.blocks.filter((b) => b.type !== 'glossary'));
+    if (rows.length) sections.push({ title: s.title, rows });
+    else if (!s.sections.length) todo.add(`The heading “${s.title}” has no text under it; it was left out.`, 'empty sections');
+    if (s.sections.length) todo.add(`Easy Read has one level of headings: the headings under “${s.title}” are sections of their own now. Check they read in order.`, 'nested headings');
+    s.sections.forEach(visit);
+  };
+  draft.sections.forEach(visit);
+  if (!sections.length) {
+    sections.push({ title: `${TODO_PREFIX} a heading`, rows: [{ picture: noPicture('the document'), text: `${TODO_PREFIX} the draft had no text.` }] });
+    todo.add('The draft has no text to make rows of.');
+  }
+  if (!contact) {
+    contact = { name: `${TODO_PREFIX} who to contact` };
+    todo.add('contact: the draft has no “Contact us” section; write whom to contact (name, phone, email) in contact:.');
+  }
+  return {
+    kind: 'easy-read',
+    ...c.head,
+    ...(helpNote ? { helpNote } : {}),
+    sections,
+    words: draft.glossary.map((g) => ({ word: g.term, meaning: g.definition || `${TODO_PREFIX} what “${g.term}” means` })),
+    contact,
+  };
+}
+
+/** "Telephone: …", "Email: …" lines of a contact section, and the name in bold above them. */
+function contactOf(s: DraftSection, todo: TodoList): Record<string, string> {
+  const contact: Record<string, string> = {};
+  const left: string[] = [];
+  const lines = s.blocks.flatMap((b) => (b.type === 'text' || b.type === 'row' ? b.md.split(/\n{2,}/) : []));
+  const plain = (md: string) => md.replace(/\*\*/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\\([\\`*_[\]<>~|#+.-])/g, '$1').trim();
+  for (const md of lines) {
+    const text = plain(md);
+    const m = /^(telephone|phone|tel|text relay|textphone|email|e-mail|website|web|address)\s*:\s*(.+)$/i.exec(text);
+    const field = m && { telephone: 'phone', phone: 'phone', tel: 'phone', 'text relay': 'textRelay', textphone: 'textRelay', email: 'email', 'e-mail': 'email', website: 'web', web: 'web', address: 'address' }[m[1].toLowerCase()];
+    if (m && field && !contact[field]) {
+      let value = m[2].trim();
+      if (field === 'web' && !/^https?:\/\//i.test(value)) value = `https://${value}`;
+      const valid = field === 'email' ? /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) : field === 'web' ? /^https?:\/\/[^\s]+\.[^\s]+$/.test(value) : true;
+      if (valid) contact[field] = value;
+      else left.push(text);
+    } else if (!contact.name && /^\*\*[^*]+\*\*$/.test(md.trim())) contact.name = text;
+    else left.push(text);
+  }
+  if (!contact.name) {
+    contact.name = `${TODO_PREFIX} who to contact`;
+    todo.add(`contact: the “${s.title}” section names no one in bold; write whom to contact in contact.name.`);
+  }
+  if (left.length) todo.add(`contact: these lines of “${s.title}” were not read as contact details and are not imported: ${left.map((l) => `“${l.slice(0, 60)}”`).join('; ')}.`);
+  return contact;
+}

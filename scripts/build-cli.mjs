@@ -2,16 +2,18 @@
 // `npx docgen` starts in plain Node, without tsx compiling TypeScript on every run. npm runs this
 // as the `prepare` script (on `npm install` and `npm ci` of a clone); test/cli.test.ts runs it too.
 //
-// The one file is also the render worker: RenderPool (src/pipeline/isolate.ts) starts a worker on
-// its own module's file when that is not TypeScript, which in the bundle is the bundle itself.
-// Fonts, symbols and resvg's WebAssembly are read from the repository's assets/ folder, two folders
-// above dist/cli/, where src/storage/assets.ts looks by default (DOCGEN_ASSETS still overrides).
+// docgen.mjs holds the commands; what a command loads when it runs (the renderer, for build) is in
+// chunk files beside it, so --help and --version start without it. The chunk that holds RenderPool
+// (src/pipeline/isolate.ts) is also the render worker: RenderPool starts a worker on its own
+// module's file when that is not TypeScript. Every chunk is in dist/cli/ itself, because
+// src/storage/assets.ts finds fonts, symbols and resvg's WebAssembly two folders above its own
+// file, in the repository's assets/ (DOCGEN_ASSETS still overrides).
 //
 // Plain JavaScript, because it runs before anything is compiled. The banner, the externals and the
 // aliases are the render function's (lib/bundling.ts), read from that file rather than copied:
 // esbuild compiles it in memory and this script imports the result.
 import { build, buildSync } from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,17 +28,24 @@ async function renderBundleSettings() {
 
 export async function buildCli() {
   const { ESM_BANNER, RENDER_BUNDLE } = await renderBundleSettings();
-  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
+  const dir = dirname(CLI_BUNDLE);
+  mkdirSync(dir, { recursive: true });
+  // The chunks of an earlier build, whose names (hashes) this build does not reuse.
+  for (const f of readdirSync(dir)) if (f.endsWith('.mjs')) rmSync(join(dir, f));
   await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'docgen.ts')],
+    entryPoints: { docgen: join(ROOT, 'src', 'cli', 'docgen.ts') },
     absWorkingDir: ROOT,
-    outfile: CLI_BUNDLE,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     // The oldest Node this project runs on (package.json engines), not Lambda's Node 24.
     target: 'node20',
-    // The shebang makes the file the `bin`; the rest gives CommonJS dependencies require and __dirname.
+    // The shebang makes docgen.mjs the `bin` (harmless in the chunks, which get it too); the rest
+    // gives CommonJS dependencies require and __dirname.
     banner: { js: `#!/usr/bin/env node\n${ESM_BANNER}` },
     external: [...RENDER_BUNDLE.external],
     alias: { ...RENDER_BUNDLE.alias },

@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { KINDS } from '../templates/index.ts';
+import { OUTPUT_KEYS } from '../src/pipeline/formats.ts';
+import { FORMAT_KEYS } from '../src/cli/commands/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string>; scripts: Record<string, string> };
@@ -41,6 +43,11 @@ describe('asking docgen about itself', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: docgen ${command} `));
     expect(r.stderr).toBe('');
+  });
+
+  it('build --help lists the outputs the pipeline has', () => {
+    expect(FORMAT_KEYS).toEqual(OUTPUT_KEYS);
+    expect(docgen(['build', '--help']).stdout.replace(/\s+/g, ' ')).toContain(`comma-separated: ${OUTPUT_KEYS.join(', ')}`);
   });
 
   it('--help lists every subcommand', () => {
@@ -142,7 +149,7 @@ describe('docgen new', () => {
   // An agenda pack names its agenda and paper: the starters of those kinds are made beside it first.
   const BESIDE: Record<string, [kind: string, file: string][]> = { 'agenda-pack': [['agenda', 'agenda.yaml'], ['report', 'report.yaml']] };
 
-  it.each(Object.keys(KINDS))('writes a %s starter that publishes as it is', (kind) => {
+  it.each(Object.keys(KINDS))('the %s starter publishes as it is', (kind) => {
     const dir = temp(`new-${kind}`);
     for (const [k, f] of BESIDE[kind] ?? []) expect(docgen(['new', k, f], dir).status).toBe(0);
     const made = docgen(['new', kind, `my-${kind}.yaml`], dir);

@@ -13,8 +13,13 @@ import { newCommand } from './commands/new.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { err, EXIT, UsageError } from './streams.ts';
 
-// The tests and the bench call the build directly and read its lines.
-export { build } from './commands/build.ts';
+/**
+ * The build as the tests and the bench call it, every line to one log (src/cli/publication.ts),
+ * loaded only when called so that importing the program costs no renderer.
+ */
+export async function build(...args: Parameters<typeof import('./publication.ts').build>): Promise<boolean> {
+  return (await import('./publication.ts')).build(...args);
+}
 
 /**
  * Usage errors in one line on stderr, naming the help to read, and thrown (exitOverride) rather

@@ -3,13 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { z } from 'zod';
-import { KINDS } from '../../../templates/index.ts';
-import { OrganisationSchema } from '../../organisation/schema.ts';
 import { out } from '../streams.ts';
 
 /** Writes every schema into `dir`; gives the files written. */
-export function writeSchemas(dir = 'schema'): string[] {
+export async function writeSchemas(dir = 'schema'): Promise<string[]> {
+  // Loaded here, not at the top: the kinds bring the whole renderer, which the other commands' start-up need not pay for.
+  const [{ z }, { KINDS }, { OrganisationSchema }] = await Promise.all([import('zod'), import('../../../templates/index.ts'), import('../../organisation/schema.ts')]);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const write = (name: string, schema: object) => {
@@ -31,7 +30,7 @@ export function schemaCommand(): Command {
   return new Command('schema')
     .description('write each document kind\'s JSON Schema (and the organisation profile\'s) for editors')
     .option('--dir <dir>', 'the folder to write them to', 'schema')
-    .action((o: { dir: string }) => {
-      for (const file of writeSchemas(o.dir)) out(`wrote ${file}`);
+    .action(async (o: { dir: string }) => {
+      for (const file of await writeSchemas(o.dir)) out(`wrote ${file}`);
     });
 }

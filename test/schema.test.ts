@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { schemaFiles } from '../src/cli/schema.ts';
 import { KINDS } from '../templates/index.ts';
 
@@ -74,6 +75,15 @@ describe('content files name their schema', () => {
     const target = resolve(dirname(file), m![1]);
     expect(existsSync(target), `${m![1]} does not exist`).toBe(true);
     expect(relative('.', target)).toBe(join(schemaOf(kindOfFile(file))));
+  });
+
+  // What the editor checks, read back from the committed JSON Schema (zod reads JSON Schema too):
+  // good content is not underlined, and a mistyped field is.
+  it.each(content)('%s passes its JSON Schema, and would not with a mistyped field', (file) => {
+    const check = z.fromJSONSchema(JSON.parse(readFileSync(schemaOf(kindOfFile(file)), 'utf8')));
+    const data = parseYaml(readFileSync(file, 'utf8')) as Json;
+    expect(check.safeParse(data).error?.issues ?? []).toEqual([]);
+    expect(check.safeParse({ ...data, titel: data.title ?? data.name }).success).toBe(false);
   });
 });
 

@@ -48,7 +48,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
  */
 export async function buildPublication(file: string, opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
-  const refused = (problems: Problem[], warnings: Problem[] = []): BuildReport => ({ ok: false, files: [], warnings, problems, ms: performance.now() - t0 });
+  const refused = (problems: Problem[]): BuildReport => ({ ok: false, files: [], warnings: [], problems, ms: performance.now() - t0 });
   const unknown = opts.formats?.filter((f) => !OUTPUT_KEYS.includes(f)) ?? [];
   if (unknown.length) throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${OUTPUT_KEYS.join(', ')}`);
   let content: Buffer;
@@ -139,10 +139,11 @@ export async function build(file: string, out: string, formats?: string[], log: 
     refusalLines(file, r).forEach(log);
     return false;
   }
-  const [summary, ...made] = resultLines(r).reverse();
-  made.reverse().forEach(log);
+  // The files made, the warnings, then the summary line, as the callers read them.
+  const lines = resultLines(r);
+  lines.slice(0, -1).forEach(log);
   r.warnings.map(formatProblem).forEach(log);
-  log(summary);
+  log(lines[lines.length - 1]);
   return true;
 }
 

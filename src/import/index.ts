@@ -2,7 +2,7 @@
 // makes the kind's content of it (to-content.ts), writes that as YAML with the editor's schema
 // line, and checks the result with the pipeline's own validation, so the to-do list also says
 // what would stop it being published.
-import { Document } from 'yaml';
+import { Document, isScalar, isSeq, visit } from 'yaml';
 import { readDocx } from './read-docx.ts';
 import { walkDraft } from './draft.ts';
 import { pictureFiles } from './pictures.ts';
@@ -41,6 +41,14 @@ export async function importDocx(bytes: Uint8Array, opts: ImportDocxOptions): Pr
 
   const doc = new Document(content);
   doc.commentBefore = ` yaml-language-server: $schema=${opts.schemaPath ?? `schema/${opts.kind}.schema.json`}\n Imported from a Word draft by docgen import. Lines that start "TO DO:" are placeholders to replace.`;
+  // A table's header and rows read best one row a line, as the project's own content writes them.
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !isSeq(pair.value)) return;
+      if (pair.key.value === 'columns') pair.value.flow = true;
+      if (pair.key.value === 'rows') for (const row of pair.value.items) if (isSeq(row)) row.flow = true;
+    },
+  });
   // Text stays as written: long lines are not folded, and paragraphs are literal blocks.
   const yaml = doc.toString({ lineWidth: 0, blockQuote: 'literal' });
 

@@ -56,7 +56,8 @@ export function pictureFiles(pictures: DraftPicture[], todo: TodoList): Map<numb
       todo.add(`${name}'s alt text was written by Word ("${alt.slice(0, 60)}…"): check it says what the picture shows, and remove "Description automatically generated".`, 'alt text written by Word');
       alt = alt.replace(/\s*Description automatically generated\.?/i, '').trim() || altPlaceholder(name);
     }
-    if (usable && LOOKS_LIKE_A_CHART.test(p.alt ?? '')) {
+    // "A bar chart" is a symbol of a chart; alt text that goes on to say what it shows is a chart.
+    if (usable && LOOKS_LIKE_A_CHART.test(p.alt ?? '') && (p.alt ?? '').split(/\s+/).length > 4) {
       todo.add(`${name} looks like a chart drawn as a picture ("${(p.alt ?? '').slice(0, 60)}…"): make it a chart (charts:, with its figures) so every reader gets the numbers, not only people who can see the picture.`, 'charts drawn as pictures');
     }
     out.set(p.number, { name, bytes: p.bytes, alt, usable });

@@ -62,6 +62,7 @@ describe('a wrong command: one line on stderr, exit 2, no stack trace', () => {
     ['an unknown option', ['build', 'content/easy-read/osborne-court-easy-read.yaml', '--bogus'], /^docgen: error: unknown option '--bogus' \(see docgen build --help\)$/],
     ['an unknown option before any command', ['--bogus'], /^docgen: error: unknown option '--bogus'/],
     ['an unknown command', ['publish', 'x.yaml'], /^docgen: error: unknown command 'publish'/],
+    ['a misspelt command', ['biuld', 'x.yaml'], /^docgen: error: unknown command 'biuld' \(Did you mean build\?\) \(see docgen --help\)$/],
     ['a missing file', ['build'], /^docgen: error: missing required argument 'file'/],
     ['a missing kind', ['new'], /^docgen: error: missing required argument 'kind'/],
     ['a kind there is not', ['new', 'leaflet'], /^docgen: error: .*'leaflet' is invalid.*easy-read/],

@@ -29,8 +29,8 @@ function reportingUsageErrors(command: Command, help: string): Command {
   return command.exitOverride().configureOutput({
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
-    // Commander's messages are already one line ("error: unknown option '--bogus'").
-    outputError: (s, write) => write(`docgen: ${s.trim()} (see ${help})\n`),
+    // One line, even where commander adds a second ("(Did you mean build?)").
+    outputError: (s, write) => write(`docgen: ${s.trim().replace(/\s*\n\s*/g, ' ')} (see ${help})\n`),
   });
 }
 

@@ -77,6 +77,18 @@ describe('a wrong command: one line on stderr, exit 2, no stack trace', () => {
   });
 });
 
+describe('a folder that cannot be written', () => {
+  it('is one line on stderr as the system says it, exit 1, no stack trace', () => {
+    const dir = temp('unwritable');
+    writeFileSync(join(dir, 'a-file'), '');
+    const r = docgen(['build', 'test/fixtures/valid/minimal.yaml', '--formats', 'txt', '--out', join(dir, 'a-file', 'out')]);
+    expect(r.status).toBe(1);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^docgen: error: ENOTDIR: not a directory, /);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('docgen build', () => {
   const EASY_READ = 'content/easy-read/osborne-court-easy-read.yaml';
 

@@ -76,10 +76,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A fault in docgen, not in the content or the command: one line; the details only when asked for. */
+/**
+ * What went wrong outside the content and the command, in one line. The disk or the system refusing
+ * (a folder that cannot be written, a full disk: an error with a syscall) is said as the system says
+ * it; anything else is a fault in docgen, whose details are shown only when asked for.
+ */
 function reportFault(e: unknown): void {
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  err(`docgen: internal error: ${message}${process.env.DOCGEN_DEBUG ? '' : ' (run again with DOCGEN_DEBUG=1 for the details)'}`);
+  if (e instanceof Error && 'syscall' in e) err(`docgen: error: ${message}`);
+  else err(`docgen: internal error: ${message}${process.env.DOCGEN_DEBUG ? '' : ' (run again with DOCGEN_DEBUG=1 for the details)'}`);
   if (process.env.DOCGEN_DEBUG) err(e instanceof Error ? (e.stack ?? String(e)) : String(e));
 }
 

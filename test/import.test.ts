@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { CommanderError } from 'commander';
+import { Document, ExternalHyperlink, FootnoteReferenceRun, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
 import { importDocx, type ImportResult } from '../src/import/index.ts';
@@ -163,6 +164,64 @@ describe('a DOCX written by another program (pandoc, from test/fixtures/import/p
     const files = await build(writeImport('pandoc-report', r));
     expect(text(files)).toContain('Kent Carers’ Centre in Ashford');
     expect(text(files)).toContain('Maidstone');
+  });
+});
+
+describe('a draft typed without Word\'s styles (made with the docx package)', () => {
+  let r: ImportResult;
+  let content: any;
+  const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
+  beforeAll(async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Figures from the council’s own records.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Day centres in Ashford', bold: true })] }),
+            new Paragraph({ children: [new TextRun('We run three day centres.'), new FootnoteReferenceRun(1), new TextRun(' They are open on weekdays.')] }),
+            // Word often splits one bold word into runs.
+            new Paragraph({ children: [new TextRun({ text: 'Ope', bold: true }), new TextRun({ text: 'ning times', bold: true }), new TextRun(' are below.')] }),
+            new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Bring a packed lunch on Fridays.')] })] })] }),
+            new Paragraph({ children: [new TextRun({ text: 'Getting there', bold: true })] }),
+            new Paragraph({ children: [new TextRun('Buses stop outside. See '), new ExternalHyperlink({ link: 'https://www.kent.gov.uk/buses', children: [new TextRun('bus times')] }), new TextRun('.')] }),
+            new Paragraph({ children: [new ImageRun({ type: 'png', data: readFileSync(join(FIXTURES, 'carers-centre.png')), transformation: { width: 120, height: 80 }, altText: { name: 'Picture 1', title: '', description: 'A building with a sign outside Description automatically generated' } })] }),
+            new Paragraph({ children: [new ImageRun({ type: 'gif', data: gif, transformation: { width: 10, height: 10 }, altText: { name: 'Picture 2', title: 'Map of bus routes', description: '' } })] }),
+          ],
+        },
+      ],
+    });
+    r = await importDocx(await Packer.toBuffer(doc), { kind: 'local-account', organisation: 'Kent County Council' });
+    content = parse(r.yaml);
+  });
+  const todo = (re: RegExp) => r.todo.filter((l) => re.test(l));
+
+  it('takes lines in bold on their own as headings when the draft uses no Heading styles, and says so', () => {
+    expect(content.sections.map((s: any) => s.title)).toEqual(['Day centres in Ashford', 'Getting there']);
+    expect(todo(/no Heading styles.*“Day centres in Ashford”, “Getting there”/)).toHaveLength(1);
+  });
+
+  it('joins bold split into runs, and makes a box of one cell text', () => {
+    expect(content.sections[0].blocks[0].text).toContain('**Opening times** are below.');
+    expect(content.sections[0].blocks[0].text).toContain('Bring a packed lunch on Fridays.');
+    expect(todo(/table of one cell/)).toHaveLength(1);
+  });
+
+  it('keeps a footnote as a note with its number, and the mark in the text', () => {
+    expect(content.sections[0].blocks[0].text).toContain('We run three day centres.\\[1\\] They are open');
+    expect(content.sections[1].blocks).toContainEqual({ note: '\\[1\\] Figures from the council’s own records.' });
+  });
+
+  it('flags alt text Word wrote itself, and a picture of a format publications cannot carry', () => {
+    expect(content.images).toEqual([{ id: 'picture-1', file: 'picture-1.png', alt: 'A building with a sign outside' }]);
+    expect(todo(/picture-1\.png's alt text was written by Word/)).toHaveLength(1);
+    expect(r.pictures.map((p) => p.name)).toEqual(['picture-1.png', 'picture-2.gif']);
+    expect(todo(/picture-2\.gif is a picture in GIF format.*not placed/)).toHaveLength(1);
+  });
+
+  it('names the title it could not find, and builds', async () => {
+    expect(content.title).toMatch(/^TO DO:/);
+    expect(todo(/^title: the draft has no title/)).toHaveLength(1);
+    await build(writeImport('plain-draft', r));
   });
 });
 

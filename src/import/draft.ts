@@ -12,6 +12,8 @@ export type DraftBlock =
   /** `plain` is a front-matter paragraph's text, which the kind may read as a field (a date). */
   | { type: 'text'; md: string; plain?: string }
   | { type: 'quote'; md: string }
+  /** A footnote or endnote, numbered as Word numbered its mark ("[1] …"). */
+  | { type: 'note'; md: string }
   | { type: 'table'; caption?: string; columns?: string[]; rows: string[][]; rowHeaders?: boolean }
   | { type: 'picture'; number: number; caption?: string }
   /** A picture beside its text: a table of two columns, pictures in the first (Easy Read's rows). */
@@ -71,8 +73,8 @@ function leadingFigure(e: Element): { value: string; rest: ElementContent[] } | 
 
 export function walkDraft(html: string, todo: TodoList): Draft {
   const root = fromHtml(html, { fragment: true });
-  const nodes = root.children.filter((n): n is Element => n.type === 'element');
   const draft: Draft = { frontLines: [], front: [], sections: [], glossary: [] };
+  const nodes = withHeadings(root.children.filter((n): n is Element => n.type === 'element'), todo);
 
   // First pass: the sections' ids and the glossary's terms, so links can point forwards.
   const sectionIds = new Set<string>();
@@ -141,23 +143,23 @@ export function walkDraft(html: string, todo: TodoList): Draft {
     else list.push({ type: 'text', md });
   };
 
-  for (const n of nodes) {
+  const visit = (n: Element): void => {
     const h = HEADING.exec(n.tagName);
     if (h) {
       const level = Number(h[1]);
       const title = squash(plainText(n));
-      if (skipping && level > skipping) continue;
+      if (skipping && level > skipping) return;
       skipping = 0;
       if (glossaryLevel && level <= glossaryLevel) glossaryLevel = 0;
       pendingCaption = undefined;
       if (!title) {
         todo.add(`An empty heading (Heading ${level}, ${where()}) was left out.`);
-        continue;
+        return;
       }
       if (OTHER_FORMATS_TITLE.test(title)) {
         skipping = level;
         todo.add(`The section “${title}” was left out: every publication says how to ask for another format, from the organisation profile (organisation.yaml). To name this publication's own contact for it, add it to contacts: and set alternativeFormats: to its id.`);
-        continue;
+        return;
       }
       while (stack.length && current()!.level >= level) stack.pop();
       const parentLevel = current()?.level ?? 0;
@@ -172,44 +174,44 @@ export function walkDraft(html: string, todo: TodoList): Draft {
         glossaryLevel = level;
         section.blocks.push({ type: 'glossary' });
       }
-      continue;
+      return;
     }
-    if (skipping) continue;
+    if (skipping) return;
 
     if (n.tagName === 'p') {
       const cls = classOf(n);
       const text = squash(plainText(n));
       const pictures = collectPictures(n);
       for (const number of pictures) blocks().push({ type: 'picture', number });
-      if (!text) continue;
+      if (!text) return;
       const md = paragraphMarkdown(withoutPictures(n).children, ctx);
       if (!current() && cls.includes('title') && draft.title === undefined) {
         draft.title = text;
-        continue;
+        return;
       }
       if (!current() && cls.includes('subtitle') && draft.subtitle === undefined) {
         draft.subtitle = text;
-        continue;
+        return;
       }
       if (!current() && (cls.includes('author') || cls.includes('date'))) {
         draft.frontLines.push(text);
-        continue;
+        return;
       }
       if (glossaryLevel && glossaryTerms.has(n)) {
         pendingTerm = glossaryTerms.get(n);
-        continue;
+        return;
       }
       if (glossaryLevel && pendingTerm) {
         draft.glossary.find((g) => g.id === pendingTerm)!.definition = md;
         pendingTerm = undefined;
-        continue;
+        return;
       }
       if (cls.includes('caption')) {
         const list = blocks();
         const last = list[list.length - 1];
         if (last?.type === 'picture' && !last.caption) last.caption = text;
         else pendingCaption = text;
-        continue;
+        return;
       }
       if (cls.includes('key-fact')) {
         const lead = leadingFigure(n);
@@ -220,7 +222,7 @@ export function walkDraft(html: string, todo: TodoList): Draft {
         const fact = { value, label: label || value };
         if (last?.type === 'facts') last.facts.push(fact);
         else list.push({ type: 'facts', facts: [fact] });
-        continue;
+        return;
       }
       if (pendingCaption) {
         addText(escapeText(pendingCaption));
@@ -230,7 +232,18 @@ export function walkDraft(html: string, todo: TodoList): Draft {
         todo.add(`“${text.slice(0, 70)}${text.length > 70 ? '…' : ''}” (${where()}) looks like a key fact: make it a fact (facts:) shown in a keyFacts block, so it is set out as a key figure in every format.`, 'key facts');
       }
       addText(md, text);
-      continue;
+      return;
+    }
+    if (n.tagName === 'ol' && isNoteList(n)) {
+      // mammoth puts the footnotes and endnotes at the end, a numbered list of notes.
+      let i = 0;
+      for (const li of n.children) {
+        if (!isElement(li, 'li')) return;
+        const md = li.children.filter((c): c is Element => isElement(c)).map((p) => paragraphMarkdown(p.children, ctx)).filter(Boolean).join(' ');
+        if (md) blocks().push({ type: 'note', md: `\\[${++i}\\] ${md}` });
+      }
+      if (i) todo.add(`The draft's ${i} footnote(s) are notes at the end of ${current() ? `“${current()!.title}”` : 'the document'} now, each with its number ([1] …) as in the text. Move each note to the section its mark is in, or write it into the text.`);
+      return;
     }
     if (n.tagName === 'ul' || n.tagName === 'ol') {
       const terms = inGlossaryList(n, ctx);
@@ -238,22 +251,29 @@ export function walkDraft(html: string, todo: TodoList): Draft {
         const taken = new Set(draft.glossary.map((g) => g.id));
         for (const t of terms) draft.glossary.push({ id: uniqueId(t.term, taken), ...t });
         if (!blocks().some((b) => b.type === 'glossary')) blocks().push({ type: 'glossary' });
-        continue;
+        return;
       }
       for (const number of collectPictures(n)) blocks().push({ type: 'picture', number });
       addText(listMarkdown(n, ctx, 0));
-      continue;
+      return;
     }
     if (n.tagName === 'blockquote') {
       const md = n.children.filter((c): c is Element => isElement(c)).map((p) => paragraphMarkdown(p.children, ctx)).filter(Boolean).join('\n\n');
       if (md) blocks().push({ type: 'quote', md });
-      continue;
+      return;
     }
     if (n.tagName === 'table') {
       const rows = layoutRows(n, ctx);
       if (rows) {
         blocks().push(...rows);
-        continue;
+        return;
+      }
+      const cells = cellsOf(n);
+      if (cells.length === 1) {
+        // A table of one cell is a box drawn round text, not data: its text is the text.
+        todo.add(`Text in a box (a table of one cell, ${where()}) is ordinary text now; if it should stand out, make it a box or panel block.`, 'boxes');
+        cells[0].children.forEach((c) => c.type === 'element' && visit(c));
+        return;
       }
       for (const number of collectPictures(n)) {
         blocks().push({ type: 'picture', number });
@@ -265,12 +285,13 @@ export function walkDraft(html: string, todo: TodoList): Draft {
         pendingCaption = undefined;
         blocks().push(table);
       }
-      continue;
+      return;
     }
     // Anything else mammoth gives (a stray element) keeps its words as text.
     const md = paragraphMarkdown(n.children, ctx);
     if (md) addText(md);
-  }
+  };
+  nodes.forEach(visit);
   if (pendingCaption) addText(escapeText(pendingCaption));
   return draft;
 }
@@ -299,6 +320,12 @@ function layoutRows(table: Element, ctx: InlineContext): DraftBlock[] | undefine
   return rows.length ? rows : undefined;
 }
 
+/** The list of footnotes or endnotes mammoth puts at the end: items with ids footnote-N. */
+function isNoteList(list: Element): boolean {
+  const items = list.children.filter((c): c is Element => isElement(c, 'li'));
+  return items.length > 0 && items.every((li) => /^(foot|end)note-\d+$/.test(String(li.properties.id ?? '')));
+}
+
 /** A word list written as a list, "**Word:** what it means" in each item: its entries. */
 function inGlossaryList(list: Element, ctx: InlineContext): { term: string; definition: string }[] | undefined {
   const out: { term: string; definition: string }[] = [];
@@ -313,6 +340,37 @@ function inGlossaryList(list: Element, ctx: InlineContext): { term: string; defi
     out.push({ term, definition });
   }
   return out.length ? out : undefined;
+}
+
+/** A line in bold on its own, short and without a full stop: how drafts without styles mark headings. */
+function looksLikeHeading(e: Element, next: Element | undefined): boolean {
+  if (e.tagName !== 'p' || classOf(e).length || !allBold(e) || collectPictures(e).length) return false;
+  const text = squash(plainText(e));
+  return text.split(' ').length <= 12 && !/[.:;,]$/.test(text) && !!next && next.tagName !== 'table' && !HEADING.test(next.tagName);
+}
+
+/**
+ * A draft with no Heading styles at all marks its headings in bold: those lines become headings
+ * (the to-do list says so), so the draft has sections rather than one long introduction.
+ */
+function withHeadings(nodes: Element[], todo: TodoList): Element[] {
+  if (nodes.some((n) => HEADING.test(n.tagName))) return nodes;
+  const taken: string[] = [];
+  const out = nodes.map((n, i) => {
+    if (!looksLikeHeading(n, nodes[i + 1])) return n;
+    taken.push(squash(plainText(n)));
+    return { ...n, tagName: 'h1' };
+  });
+  if (taken.length) todo.add(`The draft uses no Heading styles, so ${taken.length} line(s) in bold on their own were taken as headings (${taken.slice(0, 4).map((t) => `“${t}”`).join(', ')}${taken.length > 4 ? ', …' : ''}). Check them; in Word, use Heading 1 and Heading 2 for headings.`);
+  return out;
+}
+
+/** Every cell of a table, in order. */
+function cellsOf(table: Element): Element[] {
+  const out: Element[] = [];
+  const find = (e: Element) => e.children.forEach((c) => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th' ? out.push(c) : c.tagName !== 'table' && find(c)));
+  find(table);
+  return out;
 }
 
 /** The numbers of the pictures inside a node, in order. */

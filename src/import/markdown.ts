@@ -46,7 +46,7 @@ function bold(inner: string): string {
 /** Inline content as Markdown. `inBold` stops bold inside bold from doubling its stars. */
 export function inlineMarkdown(nodes: ElementContent[], ctx: InlineContext, inBold = false): string {
   let out = '';
-  for (const n of nodes) {
+  for (const n of joinBold(nodes)) {
     if (n.type === 'text') {
       out += escapeText(n.value.replace(/\t/g, ' '));
       continue;
@@ -80,6 +80,17 @@ export function inlineMarkdown(nodes: ElementContent[], ctx: InlineContext, inBo
   return out;
 }
 
+/** Word splits bold into runs ("**Ke**" "**y**"): runs side by side are one bold, or "****" breaks it. */
+function joinBold(nodes: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const n of nodes) {
+    const last = out[out.length - 1];
+    if (isElement(n, 'strong', 'b') && isElement(last, 'strong', 'b')) out[out.length - 1] = { ...last, children: [...last.children, ...n.children] };
+    else out.push(n);
+  }
+  return out;
+}
+
 function link(a: Element, ctx: InlineContext, inBold: boolean): string {
   const text = inlineMarkdown(a.children, ctx, inBold);
   const plain = squash(plainText(a));
@@ -87,6 +98,9 @@ function link(a: Element, ctx: InlineContext, inBold: boolean): string {
   // A bookmark (<a id>) with no href is only a place; its text, if any, is the text.
   if (!href) return text;
   if (!plain) return '';
+  // mammoth's footnote marks ("[1]", linked to the note) keep their number; the note's link back goes.
+  if (/^#(foot|end)note-ref-\d+$/.test(href)) return '';
+  if (/^#(foot|end)note-\d+$/.test(href)) return escapeText(plain);
   if (href.startsWith('#')) {
     const md = ctx.internal(href.slice(1), plain);
     if (md !== undefined) return md;

@@ -39,12 +39,16 @@ export const altPlaceholder = (name: string) => `TO DO: say what ${name} shows`;
 export function pictureFiles(pictures: DraftPicture[], todo: TodoList): Map<number, PictureFile> {
   const out = new Map<number, PictureFile>();
   for (const p of pictures) {
+    if (p.missing) {
+      todo.add(`Picture ${p.number}${p.alt ? ` (“${p.alt.slice(0, 60)}”)` : ''} is linked to a file outside the Word document, so it could not be imported. In Word, insert the picture itself (not a link to it), or add its file beside the content with a figure block.`);
+      continue;
+    }
     const ext = EXTENSIONS[p.contentType.toLowerCase()] ?? 'bin';
     const name = `picture-${p.number}.${ext}`;
     const usable = ext === 'png' || ext === 'jpg';
     let alt = p.alt?.replace(/\s+/g, ' ').trim();
     if (!usable) {
-      todo.add(`${name} is ${ext === 'bin' ? `a picture of a kind Word calls "${p.contentType}"` : `an ${ext.toUpperCase()} picture`}; publications carry PNG and JPEG only, so it was written beside the content but not placed. Save it as PNG (or JPEG) and add it to images: with a figure block.`);
+      todo.add(`${name} is ${ext === 'bin' ? `a picture of a kind Word calls "${p.contentType}"` : `a picture in ${ext.toUpperCase()} format`}; publications carry PNG and JPEG only, so it was written beside the content but not placed. Save it as PNG (or JPEG) and add it to images: with a figure block.`);
     }
     if (!alt) {
       todo.add(`${name} has no alt text: write what it shows in its alt: (now "${altPlaceholder(name)}"), or, if it is only decoration, remove it.`, 'missing alt text');

@@ -12,6 +12,8 @@ export interface DraftPicture {
   bytes: Uint8Array;
   /** Word's alt text (the description, else the title); undefined when the author gave none. */
   alt?: string;
+  /** The picture is linked to a file elsewhere, not in the document: there are no bytes. */
+  missing?: true;
 }
 
 export interface ReadDocx {
@@ -66,7 +68,13 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   const convertImage = mammoth.images.imgElement(async (image) => {
     const number = pictures.length + 1;
     const alt = (image as { altText?: string }).altText?.trim() || undefined;
-    pictures.push({ number, contentType: image.contentType ?? 'application/octet-stream', bytes: new Uint8Array(await image.readAsBuffer()), alt });
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = new Uint8Array(await image.readAsBuffer());
+    } catch {
+      // A picture linked to a file on the author's computer, not saved in the document.
+    }
+    pictures.push({ number, contentType: image.contentType ?? 'application/octet-stream', bytes: bytes ?? new Uint8Array(), alt, ...(bytes ? {} : { missing: true }) });
     // The walk finds the picture by its number; the alt text is the picture's, kept above.
     return { src: `picture:${number}` };
   });

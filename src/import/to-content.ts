@@ -109,6 +109,8 @@ function sectionsContent(kind: 'local-account' | 'strategy', c: Common, draft: D
           return [{ text: b.md }];
         case 'quote':
           return [{ quote: { text: b.md } }];
+        case 'note':
+          return [{ note: b.md }];
         case 'table':
           return [{ table: { ...(b.caption ? { caption: b.caption } : {}), ...(b.columns ? { columns: b.columns } : {}), rows: b.rows, ...(b.rowHeaders ? { rowHeaders: true } : {}) } }];
         case 'picture':
@@ -222,7 +224,7 @@ function easyReadContent(c: Common, draft: Draft, pictures: Map<number, PictureF
         if (b.md) rows.push({ picture: p ?? noPicture(title), text: b.md });
       } else if (b.type === 'picture') {
         waiting = picture(b.number);
-      } else if (b.type === 'text' || b.type === 'quote') add(b.md);
+      } else if (b.type === 'text' || b.type === 'quote' || b.type === 'note') add(b.md);
       else if (b.type === 'facts') add(b.facts.map((f) => `**${f.value}** ${f.label}`).join('\n\n'));
       else if (b.type === 'table') {
         todo.add(`A table in “${title}” was made into rows of text: Easy Read has no tables. Check each row reads as a sentence.`, 'tables in Easy Read');

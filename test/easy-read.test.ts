@@ -9,6 +9,13 @@ import { folderImageLoader } from '../src/storage/folder.ts';
 import { checkPdfUa } from './support/pdf-ua-checker.ts';
 import { walk, type ReadPdf, type StructNode } from './support/pdf-reader.ts';
 import { countedWords, rowText } from '../src/checks/easy-read.ts';
+import { checkPicture } from '../src/pictures/check.ts';
+import { fromHtml } from 'hast-util-from-html';
+import JSZip from 'jszip';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const FIX = 'test/fixtures/easy-read';
 const run = (file: string, text = readFileSync(file, 'utf8')) => publish(file, Buffer.from(text), folderImageLoader(file));
@@ -31,11 +38,15 @@ function checkLayout(pdf: ReadPdf): number {
     if (!pageFigures.length) return;
     // ER-T09: on every row, the text level with a picture starts to the picture's right.
     const body = t.runs.filter((r) => !/H\d/.test(roles.get(r.mcid) ?? '') && (roles.get(r.mcid) ?? '').includes('P'));
-    for (const f of pageFigures) {
+    for (const [k, f] of pageFigures.entries()) {
       expect(f.bbox, 'Figure BBox').toBeDefined();
       const [x1, y1, x2, y2] = f.bbox!;
       const beside = body.filter((r) => r.y >= y1 - 1 && r.y <= y2 + 1);
-      expect(beside.length, `text beside the picture "${f.alt}" on page ${i + 1}`).toBeGreaterThan(0);
+      // The second of a row's two pictures stands under the first (same left edge, 20pt or less
+      // below it) and may have its row's text beside the first only.
+      const above = pageFigures[k - 1]?.bbox;
+      const second = !!above && Math.abs(above[0] - x1) < 1 && above[1] - y2 >= 0 && above[1] - y2 <= 20;
+      if (!second) expect(beside.length, `text beside the picture "${f.alt}" on page ${i + 1}`).toBeGreaterThan(0);
       for (const r of beside) expect(r.x, `"${r.str}" on page ${i + 1} is right of its picture`).toBeGreaterThanOrEqual(x2);
       expect(x1).toBeLessThan(x2);
       // Pictures at least 35 mm (99.2 pt) wide and high.
@@ -239,4 +250,181 @@ describe('Easy Read: names wherever they stand; headings, the subtitle and meani
     const out = await said({ title: 'What we will do about the way we plan and pay for the services you use at home' });
     expect(out).toEqual([expect.stringMatching(/^sections\[0\]\.title ER-L02: this has 18 words; Easy Read keeps a heading or subtitle to sentences of 15 words or fewer/)]);
   });
+});
+
+describe('Easy Read rows: two pictures, the writer\'s own drawings, steps, the contact row, printed links', () => {
+  const rows = () => run(join(FIX, 'rows.yaml'));
+  const file = (r: Awaited<ReturnType<typeof rows>>, format: string) => {
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`).join('\n'));
+    return r.files.find((f) => f.file.format === format)!.data;
+  };
+
+  it('ER-T12: a row of two pictures stands them one above the other, left of the text, and counts both on the page', async () => {
+    const r = await rows();
+    expect(r.ok && r.manifest.warnings).toEqual([]);
+    const { failures, pdf } = await checkPdfUa(file(r, 'pdf'));
+    expect(failures).toEqual([]);
+    const figures: StructNode[] = [];
+    for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure') figures.push(n); });
+    const person = figures.find((f) => f.alt === 'A person')!.bbox!;
+    const house = figures.find((f) => f.alt === 'A house')!.bbox!;
+    expect(Math.abs(person[0] - house[0])).toBeLessThan(1); // the same column
+    expect(house[3]).toBeLessThanOrEqual(person[1]); // the house under the person
+    const words = pdf.text[0].runs.find((t) => t.str.includes('A care worker can visit you'))!;
+    expect(words.x).toBeGreaterThanOrEqual(person[2]);
+    expect(words.y).toBeGreaterThanOrEqual(house[1]); // beside the pair, not under it
+    expect(checkLayout(pdf)).toBe(6); // two, the drawing, the steps, the website, the contact picture
+    // Word and HTML keep the pair together in the picture's place.
+    const xml = await (await JSZip.loadAsync(file(r, 'docx'))).file('word/document.xml')!.async('string');
+    const cell = xml.split('<w:tc>').find((c) => c.includes('descr="A person"'))!;
+    expect(cell).toContain('descr="A house"');
+    const html = fromHtml(Buffer.from(file(r, 'html')).toString('utf8'));
+    const pair: string[] = [];
+    const visit = (n: { type: string; properties?: Record<string, unknown>; children?: unknown[] }, inPicture = false) => {
+      const here = inPicture || (Array.isArray(n.properties?.className) && (n.properties.className as string[]).includes('picture'));
+      if (here && n.properties?.ariaLabelledBy) pair.push(String(n.properties.ariaLabelledBy));
+      for (const c of (n.children ?? []) as (typeof n)[]) visit(c, here);
+    };
+    visit(html as never);
+    expect(pair.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('an SVG drawing of the writer\'s own is drawn, cleaned of everything but the drawing', async () => {
+    const r = await rows();
+    const zip = await JSZip.loadAsync(file(r, 'docx'));
+    const svgs = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.svg')).map((n) => zip.file(n)!.async('string')));
+    const drawing = svgs.find((s) => s.includes('linearGradient'))!;
+    expect(drawing).toBeDefined();
+    expect(drawing).not.toMatch(/inkscape|metadata|<\?xml|<!--/);
+    expect(drawing).toContain('fill="url(#skin)"');
+    const { pdf } = await checkPdfUa(file(r, 'pdf'));
+    const alts: string[] = [];
+    for (const tree of pdf.trees) walk(tree, (n) => { if (n.role === 'Figure' && n.alt) alts.push(n.alt); });
+    expect(alts).toContain('A care worker holding a cup of tea');
+    expect(Buffer.from(file(r, 'html')).toString('utf8')).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="A care worker holding a cup of tea"/);
+  });
+
+  const svg = (inner: string, attrs = 'viewBox="0 0 10 10"') => `<svg xmlns="http://www.w3.org/2000/svg" ${attrs}>${inner}</svg>`;
+  it.each([
+    ['a script', svg('<script>alert(1)</script><path d="M0 0h10"/>'), /has a script in it/],
+    ['an event handler', svg('<path d="M0 0h10"/>', 'viewBox="0 0 10 10" onload="alert(1)"'), /runs code when it is loaded \(onLoad\)/],
+    ['a picture from the web', svg('<use href="https://example.com/a.svg#x"/>'), /refers to something outside itself \(https:\/\/example.com/],
+    ['a style from the web', svg('<style>@import url(https://example.com/a.css);</style>'), /refers to something outside itself/],
+    ['a fill from another file', svg('<path fill="url(other.svg#g)" d="M0 0h10"/>'), /refers to something outside itself \(url\(other.svg#g\)\)/],
+    ['a web page inside', svg('<foreignObject><div>hi</div></foreignObject>'), /has a web page inside it/],
+    ['words', svg('<text x="0" y="5">Hello</text>'), /has words in it/],
+    ['its own entities', `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>${svg('<path d="M0 0h10"/>')}`, /declares its own entities/],
+    ['no size', svg('<path d="M0 0h10"/>', ''), /has no size/],
+    ['no svg at all', '<html><body>hello</body></html>', /is not an SVG drawing/],
+  ])('an SVG drawing with %s is refused with what to do', (_what, text, message) => {
+    const r = checkPicture('drawing.svg', new TextEncoder().encode(text));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problem).toMatch(message);
+      expect(r.problem).toMatch(/^the drawing "drawing\.svg" /);
+    }
+  });
+
+  it('an SVG drawing\'s refusal is located at the picture in the content, and nothing is published', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'er-svg-'));
+    writeFileSync(join(dir, 'bad.svg'), svg('<script>alert(1)</script>'));
+    const text = readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('care-worker.svg', 'bad.svg');
+    const r = await run(join(dir, 'rows.yaml'), text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ line: 14, col: 26, path: 'sections[0].rows[1].picture.file', message: expect.stringMatching(/has a script in it/) })]);
+  });
+
+  it('a row has one or two pictures: three is a located error that says so', async () => {
+    const text = readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('          - { symbol: home, alt: A house }\n', '          - { symbol: home, alt: A house }\n          - { symbol: tree, alt: A tree }\n');
+    const r = await run(join(FIX, 'three.yaml'), text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => `${p.line}:${p.path}: ${p.message}`)).toEqual(['11:sections[0].rows[0].picture: a row has one or two pictures; give the others rows of their own']);
+  });
+
+  it('a numbered list of steps is set with its numbers in every format', async () => {
+    const r = await rows();
+    const { pdf } = await checkPdfUa(file(r, 'pdf'));
+    const page = pdf.text.find((t) => t.plain.includes('Tell us your name'))!;
+    for (const n of ['1.', '2.', '3.']) expect(page.runs.map((x) => x.str.trim())).toContain(n);
+    const xml = await (await JSZip.loadAsync(file(r, 'docx'))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:numPr>[\s\S]*Tell us your name/);
+    expect(Buffer.from(file(r, 'html')).toString('utf8')).toMatch(/<ol>[\s\S]*<li>[\s\S]*Tell us your name[\s\S]*<\/ol>/);
+  });
+
+  it('the contact row has phone, textphone, email, opening hours and a picture', async () => {
+    const r = await rows();
+    const txt = Buffer.from(file(r, 'txt')).toString('utf8');
+    expect(txt).toMatch(/Picture: A person on the phone\.\nTest Council care team\nTelephone: 03000 41 61 61\nTextphone: 18001 03000 41 61 61\nEmail: care@example\.gov\.uk\nOpening hours: Monday to Friday, 8am to 8pm/);
+    const { pdf } = await checkPdfUa(file(r, 'pdf'));
+    const last = pdf.text[pdf.pages - 1];
+    expect(last.plain).toMatch(/Textphone:\s*18001/);
+    expect(last.plain).toMatch(/Opening hours:\s*Monday to Friday, 8am to 8pm/);
+    expect(checkLayout({ ...pdf, text: [last], trees: [pdf.trees[pdf.pages - 1]] })).toBe(1);
+  });
+
+  it('a mistyped contact field is told the field it is nearest to, and a field of another place is told the fields there are', async () => {
+    const typo = await run(join(FIX, 'typo.yaml'), readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('  hours:', '  hour:'));
+    expect(!typo.ok && typo.problems.map((p) => p.message)).toEqual(['unknown field "hour"; did you mean "hours"?']);
+    const elsewhere = await run(join(FIX, 'elsewhere.yaml'), readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('        text: They can help', '        hours: 9 to 5\n        text: They can help'));
+    expect(!elsewhere.ok && elsewhere.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['sections[0].rows[1].hours: unknown field "hours"; the fields here are picture, text']);
+  });
+
+  it('a link is followed by its address in print (PDF and Word), where it cannot be followed; not where its words say it', async () => {
+    const r = await rows();
+    const { pdf } = await checkPdfUa(file(r, 'pdf'));
+    expect(pdf.text.map((t) => t.plain).join(' ').replace(/\s+/g, '')).toContain('ourwebsite(https://www.example.gov.uk/help-at-home)');
+    const xml = await (await JSZip.loadAsync(file(r, 'docx'))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/our website<\/w:t>[\s\S]{0,400}<w:t xml:space="preserve"> \(https:\/\/www\.example\.gov\.uk\/help-at-home\)<\/w:t>/);
+    // An email address shown as itself is not printed twice.
+    expect(xml.match(/care@example\.gov\.uk/g)!.length).toBeLessThanOrEqual(2); // the text and the mailto target
+  });
+});
+
+describe('Easy Read: advice the writer can follow, and nothing an author writes crashes', () => {
+  it('a heading or a table in a row is told what Easy Read has instead, at its line', async () => {
+    const text = readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace(
+      '        text: They can help you get up and have a drink.',
+      '        text: |-\n          ## Our help\n\n          They can help you.\n\n          | Day | Time |\n          |---|---|\n          | Monday | 8am |',
+    );
+    const r = await run(join(FIX, 'advice.yaml'), text);
+    expect(!r.ok && r.problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual([
+      '16:11 a row cannot have a heading; start a new section (a new "- title:" under sections) for a new heading',
+      '20:11 Easy Read has no tables; give each line of the table a row of its own, or write it as a short list ("- Monday: 8am to 8pm")',
+    ]);
+  });
+
+  // Whatever shape a row's picture or the contact takes (a list of any length, a string, a number,
+  // an unknown symbol, a file that is not there, a drawing of random bytes), the answer is a
+  // publication or located problems in plain words: never an exception or a stack trace.
+  it('any picture or contact an author writes gives a publication or located problems, never a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'er-any-'));
+    let published = 0;
+    const junk = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }));
+    const picture = fc.oneof(
+      fc.record({ symbol: fc.constantFrom('home', 'user', 'castle', ''), alt: fc.constantFrom('A house', 'image', '', 'A person') }, { requiredKeys: [] }),
+      fc.record({ file: fc.constantFrom('drawing.svg', 'missing.png', 'folder/', 'x.gif', 'drawing.SVG'), alt: fc.constantFrom('A drawing', 'picture') }, { requiredKeys: [] }),
+      junk,
+    );
+    const good = fc.record({ symbol: fc.constantFrom('home', 'user'), alt: fc.constant('A house') });
+    const pictures = fc.oneof({ weight: 3, arbitrary: good }, { weight: 2, arbitrary: picture }, { weight: 2, arbitrary: fc.array(fc.oneof(good, picture), { maxLength: 4 }) });
+    const often = <T,>(good: T) => fc.oneof({ weight: 4, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: junk });
+    const contact = fc.record({ name: often('Care team'), hours: often('9 to 5'), textphone: often('18001 03000 41 61 61'), picture: fc.oneof({ weight: 3, arbitrary: picture }, { weight: 1, arbitrary: pictures }) }, { requiredKeys: ['name'] });
+    const drawing = fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 5 5"><path d="M0 0h5"/></svg>', '<svg><script>x</script></svg>', '<svg viewBox="0 0 1e400 -1"/>', '<!DOCTYPE svg [<!ENTITY a "b">]><svg/>'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(pictures, { minLength: 1, maxLength: 3 }), contact, drawing, async (rows, c, svg) => {
+        writeFileSync(join(dir, 'drawing.svg'), typeof svg === 'string' ? svg : svg);
+        const doc = { kind: 'easy-read', id: 'any', title: 'Any', organisation: 'Test Council', summary: 'Any rows.', sections: [{ title: 'Rows', rows: rows.map((p) => ({ picture: p, text: 'We can help you.' })) }], contact: c };
+        const r = await run(join(dir, 'any.yaml'), stringify(doc));
+        published += r.ok ? 1 : 0;
+        if (r.ok) return;
+        for (const p of r.problems) {
+          expect(p.line, `${p.path}: ${p.message}`).toBeGreaterThan(0);
+          expect(p.message).not.toMatch(/\n\s+at |TypeError|undefined|\[object/);
+        }
+      }),
+      { numRuns: 60, seed: 1515 },
+    );
+    // The property reaches the writers too, not only the validation.
+    expect(published).toBeGreaterThan(5);
+  }, 120_000);
 });

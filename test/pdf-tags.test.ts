@@ -126,7 +126,7 @@ function modelWords(model: DocumentModel): Set<string> {
     table: (b) => [b.caption, ...[b.columns, ...b.rows].flat().map(inlineText)],
     figure: (b) => [b.alt, b.caption ?? ''],
     quote: (b) => [b.by ?? ''],
-    pictureRow: (b) => [b.picture.alt],
+    pictureRow: (b) => b.pictures.map((p) => p.alt),
     contents: (b) => b.entries.map((e) => e.text),
   };
   for (const b of allBlocks(model)) texts.push(...((of[b.type] as ((b: Block) => string[]) | undefined)?.(b) ?? []));

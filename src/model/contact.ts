@@ -9,6 +9,7 @@ const keep = (s: string) => s.replace(/ /g, NBSP);
 export function contactLines(c: Contact, L: Labels): [label: string, value: Inline[]][] {
   const out: [string, Inline[]][] = [];
   if (c.phone) out.push([L.telephone, [{ type: 'link', href: `tel:${c.phone.replace(/\s/g, '')}`, children: [{ type: 'text', text: keep(c.phone) }] }]]);
+  if (c.textphone) out.push([L.textphone, [{ type: 'text', text: keep(c.textphone) }]]);
   if (c.textRelay) out.push([L.textRelay, [{ type: 'text', text: keep(c.textRelay) }]]);
   if (c.email) out.push([L.email, [{ type: 'link', href: `mailto:${c.email}`, children: [{ type: 'text', text: c.email }] }]]);
   if (c.web) out.push([L.website, [{ type: 'link', href: c.web, children: [{ type: 'text', text: c.web.replace(/^https?:\/\//, '') }] }]]);

@@ -37,6 +37,8 @@ export interface Contact {
   name: string;
   description?: Block[];
   phone?: string;
+  /** A textphone (minicom) number, for people who type rather than speak. */
+  textphone?: string;
   textRelay?: string;
   email?: string;
   web?: string;
@@ -91,8 +93,8 @@ type DomainBlock =
   | { type: 'note'; inlines: Inline[] }
   /** A paper's header line ("From:", "Subject:"); neighbouring fields are set as one grid. */
   | { type: 'field'; label: string; value: Inline[] }
-  /** One idea per row, a picture on the left and its text on the right (Easy Read; a symbol beside blocks in any kind). */
-  | { type: 'pictureRow'; picture: Picture; blocks: Block[] }
+  /** One idea per row, one or two pictures on the left and its text on the right (Easy Read; a symbol beside blocks in any kind). */
+  | { type: 'pictureRow'; pictures: Picture[]; blocks: Block[] }
   /** The next block starts a new page (print formats). */
   | { type: 'pageBreak' }
   /** Where the contents list goes; writers compute it from the headings. */

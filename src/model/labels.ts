@@ -35,6 +35,7 @@ const ENGLISH: Labels = {
   quote: 'Quote',
   achieved: 'Achieved',
   telephone: 'Telephone',
+  textphone: 'Textphone',
   textRelay: 'Text Relay',
   email: 'Email',
   website: 'Website',

@@ -117,7 +117,7 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
           const content = many(b.blocks);
           level = saved;
           // A symbol sits beside the box's content, under its title.
-          const inner: Block[] = b.picture ? [{ id: '', type: 'pictureRow', picture: b.picture, blocks: content }] : content;
+          const inner: Block[] = b.picture ? [{ id: '', type: 'pictureRow', pictures: [b.picture], blocks: content }] : content;
           return [{ id: '', type: 'box', style: b.kind, ...(label ? { label } : {}), blocks: [...head, ...inner, ...(b.note ? [para(labelled(L.note, b.note), 'small')] : [])] }];
         }
         case 'figure':
@@ -167,7 +167,7 @@ export function lower(doc: DomainDocument, opts: LowerOptions = {}): DocumentMod
         case 'field':
           return [{ id: '', type: 'definitions', style: 'fields', items: [{ id: `field-${slug(b.label)}`, term: b.label, body: [para(b.value)] as Block[] }] }];
         case 'pictureRow':
-          return [{ id: '', type: 'pictureRow', picture: b.picture, blocks: many(b.blocks) }];
+          return [{ id: '', type: 'pictureRow', pictures: b.pictures, blocks: many(b.blocks) }];
         case 'pageBreak':
           return [{ id: '', type: 'pageBreak' }];
         case 'contents':

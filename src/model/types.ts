@@ -1,4 +1,4 @@
-// The core document model, version 2: the contract between the kinds and the writers.
+// The core document model, version 3: the contract between the kinds and the writers.
 // Every writer is a table of handlers over these node types (see src/writers/*/), so a new
 // node type fails to compile until every writer handles it. Every block carries a stable id,
 // derived from the content, and where it came from in the content file. The model is made
@@ -7,9 +7,11 @@
 // Version 2 (issue 14): a publication's date may be unknown; a table may have no caption it prints
 // (its name is the product's, hidden) and no header row; side panels (Box 'panel' in a Group
 // 'panel' with the paragraph it interrupts); a box says what it is called ("Case study").
+// Version 3 (issue 15): a picture row has one or two pictures; a picture may be an author's SVG
+// drawing (ImageData 'image/svg+xml', cleaned); a contact may have a textphone and a picture.
 import type { Identity } from '../organisation/types.ts';
 
-export const MODEL_VERSION = 2 as const;
+export const MODEL_VERSION = 3 as const;
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -49,7 +51,8 @@ export interface Chart {
 
 export interface ImageData {
   data: Uint8Array;
-  mime: 'image/png' | 'image/jpeg';
+  /** An SVG is an author's drawing, already cleaned (src/pictures/svg.ts): its data is the SVG's UTF-8 text. */
+  mime: 'image/png' | 'image/jpeg' | 'image/svg+xml';
   width: number;
   height: number;
 }
@@ -159,10 +162,13 @@ export interface Group extends Node {
   blocks: Block[];
 }
 
-/** Easy Read: one idea per row, a picture on the left and its text on the right. */
+/**
+ * Easy Read: one idea per row, its picture on the left (or two, one above the other: a person and
+ * a place) and its text on the right. Beside a report's blocks, one symbol as an icon.
+ */
 export interface PictureRow extends Node {
   type: 'pictureRow';
-  picture: Picture;
+  pictures: Picture[];
   blocks: Block[];
 }
 
@@ -265,6 +271,7 @@ export interface Labels {
   quote: string;
   achieved: string;
   telephone: string;
+  textphone: string;
   textRelay: string;
   email: string;
   website: string;

@@ -7,6 +7,8 @@ import type { Block, Inline } from '../model/domain.ts';
 export interface MarkdownContext {
   glossary: ReadonlyMap<string, string>; // id -> term
   sections: ReadonlyMap<string, string>; // id -> title
+  /** What a kind's author should do instead of a heading, table or picture in text (Easy Read has no table blocks). */
+  advice?: Partial<Record<'heading' | 'table' | 'image', string>>;
 }
 
 export interface MarkdownProblem {
@@ -54,7 +56,7 @@ export function parseMarkdown(md: string, ctx: MarkdownContext): { blocks: Block
           break;
         }
         case 'image':
-          problem(t.raw, 'pictures cannot go inside text; use a figure block with alt text');
+          problem(t.raw, ctx.advice?.image ?? 'pictures cannot go inside text; use a figure block with alt text');
           break;
         case 'html':
           problem(t.raw, `raw HTML is not allowed in text (found ${JSON.stringify(t.raw.trim().slice(0, 40))}); write plain Markdown`);
@@ -135,13 +137,13 @@ export function parseMarkdown(md: string, ctx: MarkdownContext): { blocks: Block
           out.push({ type: 'quote', blocks: blocks((t as Tokens.Blockquote).tokens) });
           break;
         case 'heading':
-          problem(t.raw, 'headings cannot go inside text; start a sub-section with its own title instead');
+          problem(t.raw, ctx.advice?.heading ?? 'headings cannot go inside text; start a sub-section with its own title instead');
           break;
         case 'html':
           problem(t.raw, `raw HTML is not allowed in text (found ${JSON.stringify(t.raw.trim().slice(0, 40))}); write plain Markdown`);
           break;
         case 'table':
-          problem(t.raw, 'tables cannot go inside text; use a table block with a caption');
+          problem(t.raw, ctx.advice?.table ?? 'tables cannot go inside text; use a table block with a caption');
           break;
         case 'code':
           out.push({ type: 'paragraph', inlines: [{ type: 'text', text: (t as Tokens.Code).text }] });

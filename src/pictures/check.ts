@@ -1,4 +1,4 @@
-// Checks one picture before layout: the name says PNG or JPEG, the bytes are what the name says,
+// Checks one picture before layout: the name says PNG, JPEG or SVG (an author's drawing: src/pictures/svg.ts), the bytes are what the name says,
 // the file and its pixel size are within LIMITS (read from the header, before anything is
 // decompressed), and the whole picture decodes. Every refusal is one plain-English sentence for
 // the communications officer who uploaded it; no decoder's exception or stack trace gets out.
@@ -8,14 +8,15 @@ import { LIMITS, type Limits } from '../limits.ts';
 import { PictureFault } from './fault.ts';
 import { checkJpegBody, readJpegFrame } from './jpeg.ts';
 import { checkPngBody, PNG_SIGNATURE, readPngHeader } from './png.ts';
+import { checkSvg } from './svg.ts';
 
 export type PictureCheck = { ok: true; image: ImageData } | { ok: false; problem: string };
 
-const NAME = /\.(png|jpe?g)$/i;
+const NAME = /\.(png|jpe?g|svg)$/i;
 const EDIT_AGAIN = 'open it in a picture editor and save or export it again as PNG or JPEG';
 const RESIZE = 'resize it in a picture editor (about 2,500 pixels on the longer side is enough for a full page) and save it again';
 
-/** Whether a file name is one a picture may have (.png, .jpg, .jpeg, any case). */
+/** Whether a file name is one a picture may have (.png, .jpg, .jpeg, .svg, any case). */
 export function isPictureName(name: string): boolean {
   return NAME.test(name);
 }
@@ -38,6 +39,11 @@ export function checkPicture(name: string, bytes: Uint8Array, limits: Limits = L
   const ext = name.slice(name.lastIndexOf('.')); // as written, for the message
   const wantPng = /\.png$/i.test(name);
   const kind = sniff(b);
+  if (/\.svg$/i.test(name)) {
+    if (kind === 'png' || kind === 'jpeg') return no(`the picture ${q} is a ${kind.toUpperCase()} file but its name ends ${ext}; rename it to ${rename(name, kind === 'png' ? '.png' : '.jpg')} and change the name in the content`);
+    return checkSvg(name, bytes);
+  }
+  if (kind === 'an SVG drawing') return no(`the picture ${q} is an SVG drawing but its name ends ${ext}; rename it to ${rename(name, '.svg')} and change the name in the content`);
   if (kind === 'png' && !wantPng) return no(`the picture ${q} is a PNG file but its name ends ${ext}; rename it to ${rename(name, '.png')} and change the name in the content`);
   if (kind === 'jpeg' && wantPng) return no(`the picture ${q} is a JPEG file but its name ends ${ext}; rename it to ${rename(name, '.jpg')} and change the name in the content`);
   if (kind === 'png-mangled') return no(damagedSentence(q, 'its first bytes have been changed, as happens when a picture is copied as text'));
@@ -74,9 +80,9 @@ export function nameProblem(name: string): string | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   const start = `the picture "${name}"`;
-  const accepted = 'only PNG (.png) and JPEG (.jpg or .jpeg) pictures can be used';
+  const accepted = 'only PNG (.png) and JPEG (.jpg or .jpeg) pictures and SVG (.svg) drawings can be used';
   if (dot <= 0) return `${start} has no .png, .jpg or .jpeg at the end of its name; ${accepted}, so save it as PNG or JPEG and give its full name in the content`;
-  return `${start} is a ${base.slice(dot).toLowerCase()} file; ${accepted}, so open it in a picture editor, save it as PNG or JPEG and change the name in the content`;
+  return `${start} is a ${base.slice(dot).toLowerCase()} file; ${accepted}, so open it in a picture editor, save it as PNG, JPEG or SVG and change the name in the content`;
 }
 
 /** Why a picture of this many bytes cannot be used, or undefined if it can. */

@@ -25,7 +25,7 @@ export interface Inputs {
   parsed: ReturnType<typeof parseSource>;
 }
 
-const PICTURE_NAME = /^[^/\\]+\.(png|jpe?g)$/i;
+const PICTURE_NAME = /^[^/\\]+\.(png|jpe?g|svg)$/i;
 const CONTENT_NAME = /^[^/\\]+\.(ya?ml|json)$/i;
 
 /** Every text value in the parsed content that names a file of this kind. */

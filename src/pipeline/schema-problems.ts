@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { SourceFile } from '../parse/source.ts';
 import { formatPath, type PathKey, type Problem } from '../parse/problems.ts';
-import { fieldNames, suggestion } from './field-names.ts';
+import { fieldNames, fieldNamesAt, suggestion } from './field-names.ts';
 
 export function schemaProblems(issues: readonly z.core.$ZodIssue[], src: SourceFile, data: unknown, schema: z.ZodType): Problem[] {
   return dedupe(issues.flatMap((i) => zodProblem(i, src, data, schema)));
@@ -16,12 +16,15 @@ function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, sch
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const hint = suggestion(key, fieldNames(schema));
+        // The fields this object may have; the whole schema's names only when the walk finds none.
+        const here = fieldNamesAt(schema, path);
+        const hint = suggestion(key, here ?? fieldNames(schema));
+        const fields = here && here.length <= 12 ? `; the fields here are ${here.join(', ')}` : '';
         return {
           ...base,
           ...src.locateKey(path, key),
           path: formatPath([...path, key]),
-          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : ''}`,
+          message: `unknown field "${key}"${hint && hint !== key ? `; did you mean "${hint}"?` : fields}`,
         };
       });
     case 'invalid_type': {
@@ -40,6 +43,10 @@ function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, sch
       // Several shapes fit no better than each other at first sight (a minute or a note): the one
       // the content is plainly nearest to (fewest wrong or unknown fields) says what is wrong in
       // it, with its "did you mean"; when none is nearest, the union's own words list the shapes.
+      // A shape the value is not at all (a list where the shape wants a set of fields) is not a
+      // candidate: a list of three pictures is told it has too many, not that it is not a picture.
+      const shaped = issue.errors.filter((errs) => !errs.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (shaped.length === 1) return shaped[0].flatMap((i) => zodProblem({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, src, data, schema));
       const cost = issue.errors.map((errs) => errs.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0));
       const best = Math.min(...cost);
       if (cost.length && cost.filter((c) => c === best).length === 1) {

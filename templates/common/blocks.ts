@@ -136,7 +136,7 @@ export class Mapper {
         ];
       }
       case 'pictureRow':
-        return [{ type: 'pictureRow', picture: this.symbol(v.picture, [...p, 'picture']), blocks: this.blocks(v.blocks, [...p, 'blocks']) }];
+        return [{ type: 'pictureRow', pictures: [this.symbol(v.picture, [...p, 'picture'])], blocks: this.blocks(v.blocks, [...p, 'blocks']) }];
       case 'table':
         return [
           {

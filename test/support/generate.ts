@@ -203,11 +203,17 @@ export const easyRead = (symbols: readonly string[]): fc.Arbitrary<Record<string
   const plain = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: fc.integer({ min: 18, max: 60 }).map((n) => 'Supercalifragilisticexpialidociousness'.repeat(2).slice(0, n)) });
   const said = fc.array(plain, { minLength: 3, maxLength: 8 }).map((ws) => `${capital(ws.join(' '))}.`);
   const short = (max: number) => fc.array(said, { minLength: 1, maxLength: max }).map((ss) => ss.join(' '));
-  const rowText = fc.oneof({ weight: 4, arbitrary: short(3) }, { weight: 1, arbitrary: fc.array(said, { minLength: 2, maxLength: 3 }).map((items) => items.map((i) => `- ${i}`).join('\n')) });
+  const steps = (mark: (n: number) => string) => fc.array(said, { minLength: 2, maxLength: 3 }).map((items) => items.map((i, n) => `${mark(n)} ${i}`).join('\n'));
+  // A link's address follows its words in print: a long address must fit the text column too.
+  const linked = fc.tuple(said, fc.constantFrom('https://www.kent.gov.uk/social-care-and-health/care-and-support/help-at-home-and-in-the-community', 'mailto:social.services@kent.gov.uk')).map(([s, href]) => `${s} Find out more on [our website](${href}).`);
+  const rowText = fc.oneof({ weight: 4, arbitrary: short(3) }, { weight: 1, arbitrary: steps(() => '-') }, { weight: 1, arbitrary: steps((n) => `${n + 1}.`) }, { weight: 1, arbitrary: linked });
+  // One picture, or two one above the other (a person and a place).
+  const pictures = fc.oneof({ weight: 3, arbitrary: pic }, { weight: 1, arbitrary: fc.array(pic, { minLength: 2, maxLength: 2 }) });
   return fc
     .record({
       title: title(6),
-      sections: fc.array(fc.record({ title: fc.array(plain, { minLength: 1, maxLength: 6 }).map((ws) => capital(ws.join(' '))), rows: fc.array(fc.record({ picture: pic, text: rowText }), { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 4 }),
+      sections: fc.array(fc.record({ title: fc.array(plain, { minLength: 1, maxLength: 6 }).map((ws) => capital(ws.join(' '))), rows: fc.array(fc.record({ picture: pictures, text: rowText }), { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 4 }),
+      contactPicture: fc.option(pic, { nil: undefined }),
       words: fc.array(fc.record({ word: fc.oneof({ weight: 6, arbitrary: fc.array(plain, { minLength: 1, maxLength: 3 }).map((ws) => capital(ws.join(' '))) }, { weight: 1, arbitrary: plain }), meaning: short(2) }), { minLength: 0, maxLength: 30 }),
     })
     .map((d) => ({
@@ -220,7 +226,14 @@ export const easyRead = (symbols: readonly string[]): fc.Arbitrary<Record<string
       helpNote: 'You might need some help with this document.',
       sections: d.sections,
       words: d.words,
-      contact: { name: 'Adult Social Care', phone: '03000 41 61 61', email: 'social.services@kent.gov.uk' },
+      contact: {
+        name: 'Adult Social Care',
+        phone: '03000 41 61 61',
+        textphone: '18001 03000 41 61 61',
+        email: 'social.services@kent.gov.uk',
+        hours: 'Monday to Friday, 8am to 8pm',
+        ...(d.contactPicture ? { picture: d.contactPicture } : {}),
+      },
     }));
 };
 

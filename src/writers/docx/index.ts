@@ -9,10 +9,11 @@ import {
   TableOfContents, TableRow, TextRun, WidthType, BorderStyle, PageBreak, TabStopType, StringValueElement,
   type INumberingOptions, type IParagraphOptions, type PageNumberEstimator, type ParagraphChild,
 } from 'docx';
-import type { Block, DocumentModel, Inline, List } from '../../model/types.ts';
+import type { Block, DocumentModel, ImageData, Inline, List } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
 import { rasteriser, type Rasterise } from '../common/png.ts';
-import { symbolSvg } from '../common/symbols.ts';
+import { imageSvg, pictureSvg } from '../common/pictures.ts';
+import { unseenAddress } from '../common/links.ts';
 import { chartSvg } from '../common/chart-svg.ts';
 import { fitTable } from '../common/table.ts';
 import { packDeterministic } from './determinism.ts';
@@ -55,7 +56,12 @@ const STEP = 720; // a list level's indent, in twips
 const INLINES: Handlers<Inline, [W], ParagraphChild[]> = {
   text: (i, w) => [new TextRun({ text: i.text, bold: w.bold || i.bold, ...(i.lang ? { language: { value: i.lang } } : {}) })],
   break: () => [new TextRun({ break: 1 })],
-  link: (i, w) => [new ExternalHyperlink({ link: i.href, children: [new TextRun({ text: inlineText(i.children), style: 'Hyperlink', bold: w.bold })] })],
+  link: (i, w) => {
+    const text = inlineText(i.children);
+    // Word is printed too, where a link cannot be followed: its address follows its words (links.ts).
+    const address = unseenAddress(i.href, text);
+    return [new ExternalHyperlink({ link: i.href, children: [new TextRun({ text, style: 'Hyperlink', bold: w.bold })] }), ...(address ? [new TextRun({ text: ` (${address})`, bold: w.bold })] : [])];
+  },
   term: (i, w) =>
     w.hasGlossary ? [new InternalHyperlink({ anchor: `glossary-${i.id}`, children: [new TextRun({ text: inlineText(i.children), style: 'Hyperlink', bold: w.bold })] })] : runs(i.children, w),
   xref: (i, w) => [
@@ -202,15 +208,13 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
     // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
     const icon = !w.p.maxPicturesAPage;
     const px = Math.round(((icon ? w.p.body * 3.5 : w.p.picture) * 96) / 72);
-    let picture: ImageRun;
-    if (b.picture.symbol) {
-      // The SVG for readers that show it; a PNG of the same drawing for those that do not.
-      const svg = symbolSvg(w.ctx.assets, b.picture.symbol, identityOf(w.doc).accent);
-      const png = w.png!(svg, { width: px * PNG_SCALE });
-      picture = new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width: px, height: Math.round(png.height / PNG_SCALE) }, altText: { name: b.picture.symbol, title: b.picture.alt, description: b.picture.alt } });
-    } else {
-      picture = new ImageRun({ type: b.picture.image!.mime === 'image/png' ? 'png' : 'jpg', data: b.picture.image!.data, transformation: { width: px, height: px }, altText: { name: 'picture', title: b.picture.alt, description: b.picture.alt } });
-    }
+    // Two pictures stand one above the other, as in the PDF.
+    const pictures = b.pictures.map((pic) => {
+      const svg = pictureSvg(pic, w.ctx.assets, identityOf(w.doc).accent);
+      const alt = { name: pic.symbol ?? 'picture', title: pic.alt, description: pic.alt };
+      const run = svg ? svgRun(svg, px, alt, w) : new ImageRun({ type: pic.image!.mime === 'image/png' ? 'png' : 'jpg', data: pic.image!.data, transformation: fitted(pic.image!, px, px, true), altText: alt });
+      return new Paragraph({ children: [run] });
+    });
     const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
     const borders = { top: none, bottom: none, left: none, right: none };
     // The row is a table: a gap left by a table before it stays for the paragraph after it.
@@ -226,7 +230,7 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
           new TableRow({
             cantSplit: true,
             children: [
-              new TableCell({ width: { size: icon ? 15 : 30, type: WidthType.PERCENTAGE }, borders, children: [new Paragraph({ children: [picture] })] }),
+              new TableCell({ width: { size: icon ? 15 : 30, type: WidthType.PERCENTAGE }, borders, children: pictures }),
               new TableCell({ width: { size: icon ? 85 : 70, type: WidthType.PERCENTAGE }, borders, children: text }),
             ],
           }),
@@ -274,10 +278,8 @@ const BLOCKS: Handlers<Block, [W], Out[]> = {
       ];
     }
     const im = b.graphic.image;
-    const width = Math.min(500, im.width);
-    const height = Math.round((im.height / im.width) * width);
     return [
-      P(w, { children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'figure', title: b.caption ?? w.doc.labels.picture, description: b.alt } })] }),
+      P(w, { children: [imageRun(im, 500, im.height, { name: 'figure', title: b.caption ?? w.doc.labels.picture, description: b.alt }, w)] }),
       ...(b.caption ? [plain(b.caption, w, { style: 'Caption' })] : []),
     ];
   },
@@ -338,13 +340,16 @@ function collectBookmarks(node: unknown, names: string[]): void {
 
 export const writeDocx: Writer = async (doc, p, ctx) => {
   // resvg is set up only for documents with something to draw.
-  const draws = allBlocks(doc).some((b) => (b.type === 'pictureRow' && b.picture.symbol) || (b.type === 'figure' && b.graphic.type === 'chart'));
+  const drawing = (im: ImageData | undefined) => im?.mime === 'image/svg+xml';
+  const draws =
+    drawing(doc.meta.logo?.image) ||
+    allBlocks(doc).some((b) => (b.type === 'pictureRow' && b.pictures.some((x) => x.symbol || drawing(x.image))) || (b.type === 'figure' && (b.graphic.type === 'chart' || drawing(b.graphic.image))));
   const id = identityOf(doc);
   const colours = { accent: wordColour(id.accent), link: wordColour(id.link), panel: wordColour(id.panel) };
   const w: W = { doc, p, ctx, colours, hasGlossary: hasGlossary(doc), bold: false, numbering: [], depth: 0, gap: 0, ...(draws ? { png: await rasteriser(ctx.assets) } : {}) };
   const c = doc.cover;
   const children = [
-    ...(doc.meta.logo ? [logoParagraph(doc.meta.logo, p)] : []),
+    ...(doc.meta.logo ? [logoParagraph(doc.meta.logo, w)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title.text)] }),
     ...(c.subtitle ? [plain(c.subtitle, w, { style: 'Subtitle' })] : []),
     ...c.lines.map((l) => para(l.inlines, w)),
@@ -411,11 +416,31 @@ export const writeDocx: Writer = async (doc, p, ctx) => {
 };
 
 /** The organisation's logo (its profile's) above the title, at most four lines of body text high, with its alt text. */
-function logoParagraph(logo: NonNullable<DocumentModel['meta']['logo']>, p: Profile): Paragraph {
+function logoParagraph(logo: NonNullable<DocumentModel['meta']['logo']>, w: W): Paragraph {
   const im = logo.image;
-  const height = Math.min(im.height, Math.round((p.body * 4 * 96) / 72));
-  const width = Math.round((im.width * height) / im.height);
-  return new Paragraph({ spacing: { after: 240 }, children: [new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: { width, height }, altText: { name: 'logo', title: logo.alt, description: logo.alt } })] });
+  return new Paragraph({ spacing: { after: 240 }, children: [imageRun(im, Infinity, Math.round((w.p.body * 4 * 96) / 72), { name: 'logo', title: logo.alt, description: logo.alt }, w)] });
+}
+
+type AltText = { name: string; title: string; description: string };
+
+/** An image at most so wide and high (pixels), keeping its shape: a drawing as SVG with its PNG, a photograph as itself. */
+function imageRun(im: ImageData, maxWidth: number, maxHeight: number, alt: AltText, w: W): ImageRun {
+  const svg = imageSvg(im);
+  const size = fitted(im, maxWidth, maxHeight);
+  return svg ? svgRun(svg, size.width, alt, w, size.height) : new ImageRun({ type: im.mime === 'image/png' ? 'png' : 'jpg', data: im.data, transformation: size, altText: alt });
+}
+
+/** The SVG for readers that show it, and a PNG of the same drawing for those that do not. */
+function svgRun(svg: string, width: number, alt: AltText, w: W, height?: number): ImageRun {
+  const png = w.png!(svg, { width: width * PNG_SCALE });
+  return new ImageRun({ type: 'svg', data: Buffer.from(svg), fallback: { type: 'png', data: png.data }, transformation: { width, height: height ?? Math.round(png.height / PNG_SCALE) }, altText: alt });
+}
+
+/** The largest size within the bounds with the image's shape; a photograph no larger than it is, unless `grow` (a picture row's picture fills its place). */
+function fitted(im: ImageData, maxWidth: number, maxHeight: number, grow = im.mime === 'image/svg+xml'): { width: number; height: number } {
+  const most = grow ? Infinity : 1;
+  const scale = Math.min(maxWidth / im.width, maxHeight / im.height, most);
+  return { width: Math.max(1, Math.round(im.width * scale)), height: Math.max(1, Math.round(im.height * scale)) };
 }
 
 /** "Page x of y" in the document's words, with Word's page fields in place of the numbers. */

@@ -12,6 +12,7 @@ import type { Profile } from '../../profiles/index.ts';
 import { allBlocks, hasGlossary, inlineText } from '../../model/walk.ts';
 import { TICK_SVG, chartSvg, swatchSvg } from '../common/chart-svg.ts';
 import { symbolSvg } from '../common/symbols.ts';
+import { dataUri } from '../common/pictures.ts';
 import { dispatch, type Handlers, type RenderContext, type Writer } from '../context.ts';
 import { stylesheet } from './style.ts';
 import { identityOf } from '../../organisation/identity.ts';
@@ -218,10 +219,6 @@ function named(e: Element, w: W, alt: string): Element {
   return e;
 }
 
-function dataUri(image: { data: Uint8Array; mime: string }): string {
-  return `data:${image.mime};base64,${Buffer.from(image.data).toString('base64')}`;
-}
-
 function picture(pic: Picture, w: W): Element {
   // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
   const size = Math.round(((w.p.maxPicturesAPage ? w.p.picture : w.p.body * 3.5) * 4) / 3);
@@ -230,6 +227,7 @@ function picture(pic: Picture, w: W): Element {
     e.properties = { ...e.properties, width: size, height: size };
     return e;
   }
+  // An author's drawing is an <img> too: a picture in an <img> never runs anything, whatever is in it.
   const im = pic.image!;
   const scale = size / Math.max(im.width, im.height, 1);
   return h('img', { src: dataUri(im), alt: pic.alt, width: Math.round(im.width * scale), height: Math.round(im.height * scale) });
@@ -279,7 +277,7 @@ const BLOCKS: Handlers<Block, [W], Out> = {
     const tag = b.blocks.every((x) => x.type === 'paragraph') ? 'address' : 'div';
     return [h(`${tag}.contact`, blocks(b.blocks, w))];
   },
-  pictureRow: (b, w) => [h('div.picture-row', [h('div.picture', [picture(b.picture, w)]), h('div.picture-text', blocks(b.blocks, w))])],
+  pictureRow: (b, w) => [h('div.picture-row', [h('div.picture', b.pictures.map((p) => picture(p, w))), h('div.picture-text', blocks(b.blocks, w))])],
   // Nothing on screen; a new page on paper.
   pageBreak: () => [h('div.page-break', { ariaHidden: 'true' })],
   contents: (b, w) => [contents(b, w)],

@@ -113,7 +113,7 @@ thead th{border-bottom-width:2px;border-bottom-color:#0b0c0c}
 .swatch{display:inline-block;margin-right:.4em;line-height:0;vertical-align:-.1em}
 .swatch svg{width:.9em;height:.9em}
 .picture-row{display:flex;align-items:flex-start;gap:25px;margin:0 0 30px}
-.picture{flex:none;width:${picture}px}
+.picture{flex:none;width:${picture}px;display:flex;flex-direction:column;gap:10px}
 .picture svg,.picture img{display:block;width:${picture}px;height:${picture}px;object-fit:contain}
 .picture-text{flex:1 1 0;min-width:0;padding-top:10px}
 .picture-text>:last-child{margin-bottom:0}

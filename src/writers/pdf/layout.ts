@@ -15,12 +15,13 @@ import * as LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import * as PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
 // @ts-expect-error pdfmake ships no types; src/types/pdfmake.d.ts declares the modules the writer uses.
 import * as TableProcessorModule from 'pdfmake/js/TableProcessor.js';
-import type { Block, DocumentModel, Heading, Inline, Labels, Paragraph } from '../../model/types.ts';
+import type { Block, DocumentModel, Heading, ImageData, Inline, Labels, Paragraph } from '../../model/types.ts';
 import { pageFrame, type PageFrame, type Profile } from '../../profiles/index.ts';
 import { hasGlossary, inlineText } from '../../model/walk.ts';
 import { TICK_SVG, chartSvg, swatchSvg } from '../common/chart-svg.ts';
 import { cjsClass, tag, type TagNode } from './tagging.ts';
-import { symbolSvg } from '../common/symbols.ts';
+import { dataUri, imageSvg, pictureSvg } from '../common/pictures.ts';
+import { unseenAddress } from '../common/links.ts';
 import { lineCount, planPrintTable, rowHeights, textWidth } from '../common/table.ts';
 import { dispatch, type Handlers, type RenderContext } from '../context.ts';
 import { identityOf } from '../../organisation/identity.ts';
@@ -239,7 +240,10 @@ const INLINES: Handlers<Inline, [TagNode, boolean, P], Node[]> = {
   break: () => [{ text: '\n' }],
   link: (i, parent, bold, c) => {
     const link = tag(parent, 'Link', { alt: `${inlineText(i.children)} (${i.href.replace(/^mailto:|^tel:/, '')})` });
-    return inlines(i.children, parent, c, bold).map((n) => ({ ...n, link: i.href, color: c.colours.link, decoration: 'underline', _tag: link }));
+    const words = inlines(i.children, parent, c, bold).map((n) => ({ ...n, link: i.href, color: c.colours.link, decoration: 'underline', _tag: link }));
+    // On paper a link cannot be followed: its address follows its words (links.ts).
+    const address = unseenAddress(i.href, inlineText(i.children));
+    return address ? [...words, { text: ` (${address})`, bold: bold || undefined }] : words;
   },
   term: (i, parent, bold, c) => {
     if (!c.glossary) return inlines(i.children, parent, c, bold);
@@ -446,29 +450,34 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
   pageBreak: () => ({ _pageBreak: true }), // becomes pageBreak: 'before' on the next node (see breakBefore)
   pictureRow: (b, parent, c) => {
     const { p } = c;
-    // Easy Read: the picture (a Figure with its Alt) on the left, its text beside it.
-    const fig = tag(parent, 'Figure', { alt: b.picture.alt });
+    // Easy Read: the picture (a Figure with its Alt) on the left, or two one above the other, its text beside it.
     const gapX = p.body * 1.2;
     const rowGap = p.body * 0.75;
     // ER-T12: at most so many pictures a page. Rows are made tall enough that one more never fits
     // (the last row's gap may run into the bottom margin); rows with more text are taller anyway.
     const most = p.maxPicturesAPage;
-    const minRow = most ? (textHeight(c) - most * rowGap) / (most + 1) + 1 : 0;
+    // A row of two pictures counts as two rows, so two-picture rows keep the page to `most` too.
+    const n = b.pictures.length;
+    const minRow = most ? (n * (textHeight(c) - most * rowGap)) / (most + 1) + (n - 1) * rowGap + 1 : 0;
     // Beside a report's blocks (a story's service icon) a symbol is an icon, not an Easy Read picture.
     const size = most ? p.picture : p.body * 3.5;
-    const pic = b.picture.symbol
-      ? { svg: symbolSvg(c.ctx.assets, b.picture.symbol, c.colours.accent), width: size, height: size }
-      : { image: `data:${b.picture.image!.mime};base64,${Buffer.from(b.picture.image!.data).toString('base64')}`, fit: [size, size] };
+    const pictureGap = p.body * 0.5;
+    const pictures: Node[] = b.pictures.map((pic, i) => {
+      const svg = pictureSvg(pic, c.ctx.assets, c.colours.accent);
+      return { ...(svg ? { svg } : { image: dataUri(pic.image!) }), fit: [size, size], width: size, _tag: tag(parent, 'Figure', { alt: pic.alt }), margin: [0, i ? pictureGap : 0, 0, 0] };
+    });
     const text = within(c, c.width - size - gapX);
     const body = keepWithNext(bodyBlocks(b.blocks, parent, text, p.body * 0.6), text, true);
-    const picture = { ...pic, _tag: fig, width: size, margin: [0, 0, 0, Math.max(0, minRow - size)] };
+    const drawn = n * size + (n - 1) * pictureGap;
+    const picture: Node = { stack: pictures, width: size, margin: [0, 0, 0, Math.max(0, minRow - drawn)] };
     const row: Node = {
       columns: [picture, { width: text.width, stack: body, margin: [0, p.body * 0.3, 0, 0] }],
       columnGap: gapX,
       unbreakable: true,
       margin: [0, 0, 0, rowGap],
     };
-    if (bound(row, c.width, c) <= textHeight(c) * 0.4) return row;
+    // (Each picture may take 0.4 of a page: a row of two pictures is kept whole as well.)
+    if (bound(row, c.width, c) <= textHeight(c) * 0.4 * n) return row;
     // Blocks too long to keep whole beside their picture (a whole story beside its icon): the
     // picture goes beside the first of them, kept whole, and the rest follow at full width; or,
     // when the first is long too, the picture stands above them.
@@ -669,7 +678,7 @@ const BLOCKS: Handlers<Block, [TagNode, P], Node> = {
     const w = Math.min(c.width, im.width * 0.75);
     return {
       stack: [
-        { image: `data:${im.mime};base64,${Buffer.from(im.data).toString('base64')}`, fit: [w, tallest], _tag: fig },
+        { ...pdfImage(im), fit: [w, tallest], _tag: fig },
         ...(b.caption ? [para([{ type: 'text', text: b.caption }], fig, c, 'Caption', { fontSize: small(c) })] : []),
       ],
       unbreakable: true,
@@ -716,7 +725,7 @@ export function layoutDocument(doc: DocumentModel, p: Profile, tagged: boolean, 
   const ownPage = p.coverPage && cv.ownPage;
   // The organisation's logo (its profile's) above the title, tagged as a Figure with its alt text.
   const logo: Node[] = m.logo
-    ? [{ image: `data:${m.logo.image.mime};base64,${Buffer.from(m.logo.image.data).toString('base64')}`, fit: [c.width * 0.4, p.body * 4], _tag: tag(root, 'Figure', { alt: m.logo.alt }), margin: [0, 0, 0, p.body] }]
+    ? [{ ...pdfImage(m.logo.image), fit: [c.width * 0.4, p.body * 4], _tag: tag(root, 'Figure', { alt: m.logo.alt }), margin: [0, 0, 0, p.body] }]
     : [];
   const cover: Node[] = [
     ...logo,
@@ -941,4 +950,10 @@ function installKeeps(): void {
     }
     return processNode.call(this, node, ...rest);
   };
+}
+
+/** pdfmake's node for an image: a drawing as SVG (kept as vectors), a photograph as itself. */
+function pdfImage(im: ImageData): Node {
+  const svg = imageSvg(im);
+  return svg ? { svg } : { image: dataUri(im) };
 }

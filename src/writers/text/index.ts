@@ -1,6 +1,7 @@
 // Plain-text writer (PT-01…PT-09): UTF-8, LF, one paragraph per line, numbered and
 // underlined headings, "- " lists, tables linearised as "Header: value", charts as their data,
 // URLs written whole. One handler per node type.
+import { unseenAddress } from '../common/links.ts';
 import type { Block, DocumentModel, Inline, Labels, List } from '../../model/types.ts';
 import { dispatch, type Handlers, type Writer } from '../context.ts';
 
@@ -18,11 +19,8 @@ const INLINES: Handlers<Inline, [Out], string> = {
   break: () => ' ',
   link: (i, o) => {
     const text = inlines(i.children, o);
-    const shown = i.href.replace(/^mailto:|^tel:/, '');
-    const bare = shown.replace(/^https?:\/\//, '').replace(/\/$/, '');
-    // A phone number written with spaces is the number its tel: link dials.
-    const same = text.includes(bare) || (i.href.startsWith('tel:') && text.replace(/\D/g, '') === bare.replace(/\D/g, ''));
-    return same ? text : `${text} (${shown})`;
+    const address = unseenAddress(i.href, text);
+    return address ? `${text} (${address})` : text;
   },
 };
 
@@ -106,7 +104,7 @@ const BLOCKS: Handlers<Block, [Out], void> = {
     o.lines.push('');
   },
   pictureRow: (b, o) => {
-    o.lines.push(`${o.L.picture}: ${b.picture.alt}.`);
+    for (const p of b.pictures) o.lines.push(`${o.L.picture}: ${p.alt}.`);
     blocks(b.blocks, o);
   },
   pageBreak: () => undefined,

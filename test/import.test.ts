@@ -62,6 +62,7 @@ describe.each([
   { kind: 'local-account', source: 'content/local-account-2016-17/local-account-2016-17.yaml' },
   { kind: 'strategy', source: 'content/strategy/your-life-your-wellbeing-strategy.yaml' },
   { kind: 'easy-read', source: 'content/easy-read/your-life-your-wellbeing-easy-read.yaml' },
+  { kind: 'report', source: 'content/committee-2016-10-11/b1-integrated-domestic-abuse-services.yaml' },
 ])('the project\'s own Word file of $source, imported as $kind', ({ kind, source }) => {
   let original: Rendered[];
   let imported: ImportResult;
@@ -158,6 +159,18 @@ describe('a DOCX written by another program (pandoc, from test/fixtures/import/p
     expect(todo(/“1,240 carers had a carer’s assessment this year\.” .*looks like a key fact/)).toHaveLength(1);
     for (const field of ['organisation', 'summary', 'period']) expect(todo(new RegExp(`^${field}: `)), field).toHaveLength(1);
     expect(content.organisation).toMatch(/^TO DO:/);
+  });
+
+  it('imported as a report to committee, names the cover fields it lacks and its pictures, which a report cannot carry, and builds', async () => {
+    const report = await importDocx(readFileSync(join(FIXTURES, 'pandoc-report.docx')), { kind: 'report', organisation: 'Kent County Council' });
+    const data = parse(report.yaml);
+    for (const field of ['committee', 'from', 'to', 'subject', 'classification', 'summaryText']) expect(report.todo.filter((l) => l.startsWith(`${field}: `)), field).toHaveLength(1);
+    expect(report.todo.filter((l) => /^picture-[12]\.png has no place in a report/.test(l))).toHaveLength(2);
+    expect(data.sections.map((s: any) => s.title)).toEqual(['About this report', 'What we did', 'What happens next']);
+    const table = data.sections[1].paragraphs[0].paragraphs.find((p: any) => p.table).table;
+    expect(table.columns).toEqual(['Area', 'Assessments', 'Carers’ breaks arranged']);
+    expect(table.caption).toMatch(/^TO DO:/);
+    await build(writeImport('pandoc-as-report', report));
   });
 
   it('builds with the pipeline', async () => {
@@ -300,7 +313,7 @@ describe('docgen import on the command line', () => {
     const r = await run([join(FIXTURES, 'pandoc-report.docx'), '--kind', 'agenda']);
     expect(r.thrown).toBeInstanceOf(CommanderError);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/--kind.*agenda.*local-account, strategy, easy-read/);
-    await expect(runImport('x.docx', { kind: 'minutes' })).rejects.toThrow(/local-account, strategy, easy-read; not "minutes"/);
+    expect(r.stderr).toMatch(/--kind.*agenda.*local-account, strategy, easy-read, report/);
+    await expect(runImport('x.docx', { kind: 'minutes' })).rejects.toThrow(/local-account, strategy, easy-read, report; not "minutes"/);
   });
 });

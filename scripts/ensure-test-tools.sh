@@ -10,6 +10,7 @@ set -euo pipefail
 
 PACKAGES=(
   chromium:chromium
+  liblouis-bin:lou_translate
 )
 
 missing=()

@@ -70,6 +70,7 @@ function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
   todo.add(`summary: write one or two plain sentences that say what the publication is (it is the publication's description on the download page and in search results).`);
   if (!fields.published && opts.kind !== 'report') todo.add(`published: the draft does not say when it is published. Add the date (YYYY-MM-DD) when it is, or leave it out; never guess it.`);
   const id = opts.id ?? (slug(title.startsWith(TODO_PREFIX) ? '' : title) || 'imported-publication');
+  if (!opts.id) todo.add(`id: "${id}" was made from the title; it names the publication's folder and web address, so change it now if it should be another (lower-case words joined by "-"), not after it is published.`);
   return {
     head: {
       id,

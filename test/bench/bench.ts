@@ -57,6 +57,9 @@ const [tg, ut] = [median(tagged), median(untagged)];
 console.log(`standard PDF tagged ${tg.toFixed(0)} ms, untagged ${ut.toFixed(0)} ms: tagging costs ${(((tg - ut) / ut) * 100).toFixed(1)}%`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
+// Issue 18: the ratios against Typst on the same model, interleaved in this process.
+await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS);
+
 // Issue 5: the Lambda bundle's size and a cold render in a fresh Node process, on the embedded S3.
 {
   const { buildLambdaBundle } = await import('./lambda-bundle.ts');

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENTS_PATH } from './page.ts';
+import { portInUse } from './port.ts';
 
 /** What the server asks of the preview for each request. */
 export interface Site {
@@ -27,7 +28,7 @@ export interface PreviewServer {
 /** The one error a preview can meet before it starts that the person running it can act on. */
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
-    super(`port ${port} is in use; choose another with --port`);
+    super(portInUse(port));
     this.name = 'PortInUseError';
   }
 }

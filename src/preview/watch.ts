@@ -78,5 +78,34 @@ export function watchFiles(files: Iterable<string>, onChange: (paths: string[]) 
   };
 }
 
+/**
+ * Watches every file in a folder and the folders in it (npm start's content/), with the same
+ * chokidar folder watches and the same gathering of close saves as watchFiles.
+ */
+export function watchFolder(folder: string, onChange: (paths: string[]) => void, opts: { settleMs?: number } = {}): Watcher {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const saw = (p: string) => {
+    pending.add(p);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...pending];
+      pending = new Set();
+      onChange(paths);
+    }, opts.settleMs ?? SETTLE_MS);
+  };
+  const w = watch(folder, { ignoreInitial: true, ignored: (p: string) => basename(p).startsWith('.') });
+  w.on('add', saw).on('change', saw).on('unlink', saw).on('error', () => {});
+  const ready = new Promise<void>((r) => w.once('ready', () => r()));
+  return {
+    set: () => {},
+    ready: () => ready,
+    async close() {
+      clearTimeout(timer);
+      await w.close();
+    },
+  };
+}
+
 /** Whether a path is a picture (a PNG or JPEG), which a content file may name once it is saved. */
 export const isPicture = (p: string) => /\.(png|jpe?g)$/i.test(basename(p));

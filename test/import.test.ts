@@ -238,6 +238,38 @@ describe('a draft typed without Word\'s styles (made with the docx package)', ()
   });
 });
 
+describe('an Easy Read draft laid out in Word as a table: pictures in the first column, text in the second', () => {
+  it('makes each table row an Easy Read row, keeping a row\'s two pictures', async () => {
+    const png = readFileSync(join(FIXTURES, 'carers-centre.png'));
+    const pic = (description: string) => new ImageRun({ type: 'png', data: png, transformation: { width: 60, height: 40 }, altText: { name: description, title: '', description } });
+    const row = (pictures: ImageRun[], text: string) => new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: pictures })] }), new TableCell({ children: [new Paragraph(text)] })] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Our new day centre', heading: 'Title' }),
+            new Paragraph({ text: 'What is changing', heading: 'Heading1' }),
+            new Table({ rows: [row([pic('A day centre building')], 'We are opening a new day centre in Ashford.'), row([pic('A woman smiling'), pic('A bus')], 'Ann can take the bus to the centre.')] }),
+          ],
+        },
+      ],
+    });
+    const r = await importDocx(await Packer.toBuffer(doc), { kind: 'easy-read', organisation: 'Kent County Council' });
+    const data = parse(r.yaml);
+    expect(data.sections).toEqual([
+      {
+        title: 'What is changing',
+        rows: [
+          { picture: { file: 'picture-1.png', alt: 'A day centre building' }, text: 'We are opening a new day centre in Ashford.' },
+          { picture: [{ file: 'picture-2.png', alt: 'A woman smiling' }, { file: 'picture-3.png', alt: 'A bus' }], text: 'Ann can take the bus to the centre.' },
+        ],
+      },
+    ]);
+    expect(r.todo.filter((l) => l.startsWith('Must fix'))).toEqual([]);
+    await build(writeImport('easy-read-table', r));
+  });
+});
+
 describe('docgen import on the command line', () => {
   /** Runs `import …` as docgen runs its subcommands; what it printed and the exit status it set. */
   async function run(args: string[]): Promise<{ stdout: string; stderr: string; status: number | undefined; thrown?: unknown }> {

@@ -16,8 +16,8 @@ export type DraftBlock =
   | { type: 'note'; md: string }
   | { type: 'table'; caption?: string; columns?: string[]; rows: string[][]; rowHeaders?: boolean }
   | { type: 'picture'; number: number; caption?: string }
-  /** A picture beside its text: a table of two columns, pictures in the first (Easy Read's rows). */
-  | { type: 'row'; number: number; md: string }
+  /** Pictures beside their text: a table of two columns, one or two pictures in the first (Easy Read's rows). */
+  | { type: 'row'; numbers: number[]; md: string }
   | { type: 'facts'; facts: { value: string; label: string }[] }
   | { type: 'glossary' };
 
@@ -309,13 +309,13 @@ function layoutRows(table: Element, ctx: InlineContext): DraftBlock[] | undefine
     const cells = tr.children.filter((c): c is Element => isElement(c, 'td', 'th'));
     if (cells.length !== 2) return undefined;
     const pictures = collectPictures(cells[0]);
-    if (pictures.length !== 1 || squash(plainText(cells[0]))) return undefined;
+    if (pictures.length < 1 || pictures.length > 2 || squash(plainText(cells[0]))) return undefined;
     const md = cells[1].children
       .filter((c): c is Element => isElement(c))
       .map((p) => (p.tagName === 'ul' || p.tagName === 'ol' ? listMarkdown(p, ctx, 0) : paragraphMarkdown(withoutPictures(p).children, ctx)))
       .filter(Boolean)
       .join('\n\n');
-    rows.push({ type: 'row', number: pictures[0], md });
+    rows.push({ type: 'row', numbers: pictures, md });
   }
   return rows.length ? rows : undefined;
 }

@@ -118,7 +118,7 @@ function sectionsContent(kind: 'local-account' | 'strategy', c: Common, draft: D
         case 'picture':
           return figure(b.number, b.caption);
         case 'row':
-          return [...figure(b.number), ...(b.md ? [{ text: b.md }] : [])];
+          return [...b.numbers.flatMap((n) => figure(n)), ...(b.md ? [{ text: b.md }] : [])];
         case 'facts': {
           const ids = b.facts.map((f) => {
             // A fact printed twice is one fact, stored once and named twice.
@@ -212,7 +212,7 @@ function easyReadContent(c: Common, draft: Draft, pictures: Map<number, PictureF
     return { symbol: PLACEHOLDER_SYMBOL, alt: `${TODO_PREFIX} choose a picture for this row` };
   };
   const rowsOf = (title: string, list: DraftBlock[]) => {
-    const rows: { picture: Record<string, string>; text: string }[] = [];
+    const rows: { picture: Record<string, string> | Record<string, string>[]; text: string }[] = [];
     let waiting: Record<string, string> | undefined; // a picture on its own, for the text after it
     const add = (md: string) => {
       for (const para of md.split(/\n{2,}/)) {
@@ -222,8 +222,9 @@ function easyReadContent(c: Common, draft: Draft, pictures: Map<number, PictureF
     };
     for (const b of list) {
       if (b.type === 'row') {
-        const p = picture(b.number);
-        if (b.md) rows.push({ picture: p ?? noPicture(title), text: b.md });
+        // A row of two pictures (a person and a place) keeps both, one above the other.
+        const ps = b.numbers.map(picture).filter((p) => p !== undefined);
+        if (b.md) rows.push({ picture: ps.length > 1 ? ps : (ps[0] ?? noPicture(title)), text: b.md });
       } else if (b.type === 'picture') {
         waiting = picture(b.number);
       } else if (b.type === 'text' || b.type === 'quote' || b.type === 'note') add(b.md);
@@ -368,8 +369,8 @@ function reportContent(c: Common, draft: Draft, pictures: Map<number, PictureFil
   if (!head.published) todo.add('published: a report must say the date it is published (YYYY-MM-DD); it cannot be published without it.');
 
   const noPicture = (b: DraftBlock) => {
-    const p = b.type === 'picture' || b.type === 'row' ? pictures.get(b.number) : undefined;
-    if (p) todo.add(`${p.name} has no place in a report to committee (reports carry text and tables); it was written beside the content but not used. Put it in an appendix the council publishes separately, or describe it in words.`, 'pictures in a report');
+    const numbers = b.type === 'picture' ? [b.number] : b.type === 'row' ? b.numbers : [];
+    for (const p of numbers.map((n) => pictures.get(n))) if (p) todo.add(`${p.name} has no place in a report to committee (reports carry text and tables); it was written beside the content but not used. Put it in an appendix the council publishes separately, or describe it in words.`, 'pictures in a report');
   };
   const tableOf = (b: Extract<DraftBlock, { type: 'table' }>, where: string) => {
     let columns = b.columns;

@@ -6,6 +6,7 @@ import type { Block, Chart, Contact, Fact, GlossaryEntry, ImageData, Inline, Pic
 import type { SymbolInput, BlockInput, Chart as ChartSchema, Contact as ContactSchema, Fact as FactSchema, GlossaryEntry as GlossarySchema, Image as ImageSchema, SectionInput } from './schema.ts';
 import { parseInline, parseMarkdown, plainText, type MarkdownContext } from '../../src/parse/markdown.ts';
 import type { PathKey } from '../../src/parse/problems.ts';
+import { suggestion } from '../../src/pipeline/field-names.ts';
 
 export interface Located {
   path: PathKey[];
@@ -16,16 +17,68 @@ export interface Located {
   severity?: 'warning';
 }
 
-/** A picture by file name: its checked data, why it cannot be used, or undefined if it is not there. */
-export type ImageLoader = (file: string) => ImageData | { problem: string } | undefined;
+/**
+ * A picture by file name: its checked data, why it cannot be used, or undefined if it is not there.
+ * A loader that can list the picture files there are says so with `files`, and a name that is not
+ * there is answered with the nearest one.
+ */
+export type ImageLoader = ((file: string) => ImageData | { problem: string } | undefined) & { files?: () => readonly string[] };
+
+/** How many known ids a message lists when none is near the one written. */
+const LISTED = 5;
+
+/** "did you mean" the known id nearest to one that is not there, if one is near. */
+export function didYouMean(id: string, known: Iterable<string>): string | undefined {
+  const near = suggestion(id, [...known]);
+  return near === undefined ? undefined : `did you mean "${near}"?`;
+}
+
+/** A few of the known ids, quoted: "a", "b", "c" and 4 more; undefined when there are none. */
+export function someOf(known: Iterable<string>): string | undefined {
+  const ids = [...known];
+  if (!ids.length) return undefined;
+  const listed = ids.slice(0, LISTED).map((k) => `"${k}"`).join(', ');
+  return ids.length > LISTED ? `${listed} and ${ids.length - LISTED} more` : listed;
+}
+
+/**
+ * What to say after "there is no … "x"": the nearest known id ("did you mean"), else `fix` and a
+ * few that there are, so a writer who mistyped an id sees the one they meant and one who guessed
+ * sees what ids look like.
+ */
+export function unknownIdHint(id: string, known: Iterable<string>, fix: string): string {
+  const ids = [...known];
+  const some = someOf(ids);
+  return didYouMean(id, ids) ?? (some ? `${fix}; the ones there are: ${some}` : fix);
+}
 
 /** Loads a picture the content names, recording a located problem if it is missing or unusable. */
 export function loadPicture(loadImage: ImageLoader, file: string, path: PathKey[], problems: Located[]): ImageData | undefined {
   const r = loadImage(file);
   if (r && 'problem' in r) problems.push({ path, message: r.problem });
-  else if (!r) problems.push({ path, message: `the picture file "${file}" is not beside the content file; upload it to the same folder` });
-  else return r;
+  else if (!r) {
+    const missing = `the picture file "${file}" is not beside the content file`;
+    const fix = 'upload it to the same folder';
+    problems.push({ path, message: `${missing}; ${loadImage.files ? unknownIdHint(file, loadImage.files(), fix) : fix}` });
+  } else return r;
   return undefined;
+}
+
+// The Markdown parser words a link to a glossary term or a section that is not there
+// (src/parse/markdown.ts); the Mapper holds the ids there are, so it adds the nearest to those words.
+const MISSING_TERM = /^the glossary has no term "([^"]*)"/;
+const MISSING_SECTION = /^there is no section with id "([^"]*)"/;
+
+/** A Markdown problem with the nearest glossary term or section id added when it names one that is not there. */
+function withNearest(message: string, md: MarkdownContext): string {
+  const term = MISSING_TERM.exec(message);
+  const section = MISSING_SECTION.exec(message);
+  const [id, known, what] = term ? [term[1], md.glossary.keys(), 'the glossary terms are'] : section ? [section[1], md.sections.keys(), 'the section ids are'] : [];
+  if (id === undefined || !known) return message;
+  const ids = [...known];
+  const some = someOf(ids);
+  const hint = didYouMean(id, ids) ?? (some ? `${what} ${some}` : undefined);
+  return hint ? `${message}; ${hint}` : message;
 }
 
 export interface Registries {
@@ -45,19 +98,21 @@ export class Mapper {
 
   markdown(md: string, path: PathKey[]): Block[] {
     const r = parseMarkdown(md, this.reg.md);
-    for (const p of r.problems) this.problems.push({ path, message: p.message, offset: p.offset, rule: p.rule });
+    for (const p of r.problems) this.problems.push({ path, message: withNearest(p.message, this.reg.md), offset: p.offset, rule: p.rule });
     return r.blocks.map((b) => ({ ...b, at: path }));
   }
 
   inline(md: string, path: PathKey[]): Inline[] {
     const r = parseInline(md, this.reg.md);
-    for (const p of r.problems) this.problems.push({ path, message: p.message, offset: p.offset, rule: p.rule });
+    for (const p of r.problems) this.problems.push({ path, message: withNearest(p.message, this.reg.md), offset: p.offset, rule: p.rule });
     return r.inlines;
   }
 
   private ref<T>(map: Map<string, T>, id: string, path: PathKey[], what: string, where: string): T | undefined {
     const v = map.get(id);
-    if (!v) this.problems.push({ path, message: `there is no ${what} with id "${id}"; add it to ${where} or correct the id` });
+    if (!v) {
+      this.problems.push({ path, message: `there is no ${what} with id "${id}"; ${unknownIdHint(id, map.keys(), `add it to ${where} or correct the id`)}` });
+    }
     return v;
   }
 
@@ -91,7 +146,8 @@ export class Mapper {
   symbol(pic: SymbolInput, path: PathKey[]): Picture {
     if (!this.reg.symbols) this.problems.push({ path: [...path, 'symbol'], message: 'picture symbols cannot be used in this kind of publication yet; take the picture out' });
     else if (!this.reg.symbols.has(pic.symbol)) {
-      this.problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${pic.symbol}"; choose one listed in docs/content-format.md (the files in assets/symbols)` });
+      const near = suggestion(pic.symbol, [...this.reg.symbols]);
+      this.problems.push({ path: [...path, 'symbol'], message: `there is no symbol "${pic.symbol}"; ${near ? `did you mean "${near}"? Or choose` : 'choose'} one listed in docs/content-format.md (the files in assets/symbols)` });
     }
     return { alt: pic.alt, symbol: pic.symbol };
   }

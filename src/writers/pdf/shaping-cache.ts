@@ -42,7 +42,35 @@ function scaled(run: { glyphs: Glyph[]; positions: Position[] }, scale: number):
   return { glyphs: run.glyphs, positions, advanceWidth };
 }
 
+/**
+ * pdfkit's layout of a run of words, without its concat per word: pdfkit builds the glyph and
+ * position arrays by concatenating each word's to a new copy, so a line merged into one run
+ * (tagging.ts's mergeInlines) cost the square of its words. The same words, split where pdfkit
+ * splits them (after each space or tab), give the same arrays in the same order.
+ */
+function layoutWords(this: EmbeddedFont & { layoutRun(t: string, f: unknown): GlyphRun }, text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: Position[] | null; advanceWidth: number } {
+  if (features) return this.layoutRun(text, features);
+  const glyphs: Glyph[] | null = onlyWidth ? null : [];
+  const positions: Position[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  let last = 0;
+  for (let index = 0; index <= text.length; ) {
+    const c = text.charAt(index);
+    if ((index === text.length && last < index) || c === ' ' || c === '\t') {
+      const run = this.layoutCached(text.slice(last, ++index));
+      if (glyphs && positions) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const q of run.positions) positions.push(q);
+      }
+      advanceWidth += run.advanceWidth;
+      last = index;
+    } else index++;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
 function shareRuns(proto: EmbeddedFont): void {
+  (proto as unknown as { layout: typeof layoutWords }).layout = layoutWords;
   proto.layoutCached = function (this: EmbeddedFont, text: string) {
     const cache = (this.sharedRuns ??= runsFor(`${this.font.postscriptName}@${this.scale}`)); // fontkit reads the name table on every get
     let run = cache.get(text);

@@ -201,13 +201,24 @@ function mergeInlines(line: Line): void {
   const inlines = line.inlines as (PageRefInline & Record<string, unknown>)[];
   if (inlines.length < 2) return;
   const merged: typeof inlines = [];
+  // A run is copied once, when its second word joins it; later words extend the copy in place
+  // (the words' own objects are pdfmake's and are left as they were).
+  let open: (typeof inlines)[number] | undefined;
   for (const inline of inlines) {
     const last = merged[merged.length - 1];
-    if (last && !last._pageNodeRef && !inline._pageNodeRef && !last.lineEnd && SAME.every((k) => last[k] === inline[k]) && Math.abs(last.x + last.width - inline.x) < 0.01) {
-      merged[merged.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width, trailingCut: inline.trailingCut };
+    if (last && !last._pageNodeRef && !inline._pageNodeRef && !last.lineEnd && sameStyle(last, inline) && Math.abs(last.x + last.width - inline.x) < 0.01) {
+      const run = open === last ? last : (merged[merged.length - 1] = open = { ...last });
+      run.text += inline.text;
+      run.width += inline.width;
+      run.trailingCut = inline.trailingCut;
     } else merged.push(inline);
   }
   line.inlines = merged;
+}
+
+function sameStyle(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (let i = 0; i < SAME.length; i++) if (a[SAME[i]] !== b[SAME[i]]) return false;
+  return true;
 }
 
 interface PageRefInline {

@@ -86,11 +86,12 @@ describe.each([
     expect(kept).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps the title and subtitle, and its glossary terms as terms', () => {
+  it('keeps the title, subtitle and summary (from the document\'s properties), and its glossary terms as terms', () => {
     const before = parse(readFileSync(source, 'utf8'));
     const after = parse(imported.yaml);
     expect(after.title).toBe(before.title);
     expect(after.subtitle).toBe(before.subtitle);
+    expect(after.summary).toBe(before.summary);
     const terms = (d: { glossary?: { term: string }[]; words?: { word: string }[] }) => (d.glossary?.map((g) => g.term) ?? d.words?.map((w) => w.word) ?? []).sort();
     expect(terms(after)).toEqual(terms(before));
   });

@@ -39,6 +39,8 @@ export interface Draft {
   front: DraftBlock[];
   sections: DraftSection[];
   glossary: { id: string; term: string; definition: string }[];
+  /** Word's document properties (File → Info): a title and description, when the author gave them. */
+  properties?: { title?: string; description?: string };
 }
 
 const HEADING = /^h([1-6])$/;

@@ -34,8 +34,8 @@ export const importKinds = (): string[] => Object.keys(IMPORT_KINDS);
 export async function importDocx(bytes: Uint8Array, opts: ImportDocxOptions): Promise<ImportResult> {
   if (!Object.hasOwn(IMPORT_KINDS, opts.kind)) throw new Error(`cannot import as "${opts.kind}"; choose ${importKinds().join(', ')}`);
   const todo = new TodoList();
-  const { html, pictures } = await readDocx(bytes);
-  const draft = walkDraft(html, todo);
+  const { html, pictures, properties } = await readDocx(bytes);
+  const draft = { ...walkDraft(html, todo), properties };
   const files = pictureFiles(pictures, todo);
   const content = toContent(draft, files, opts, todo);
 

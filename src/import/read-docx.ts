@@ -3,6 +3,7 @@
 // PDF renamed .docx, a damaged file) are refused with one sentence saying what they are, so the
 // person knows what to do (save it again as .docx), not a stack trace from inside the ZIP reader.
 import mammoth from 'mammoth';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** A picture of the draft, in reading order: its bytes, what Word says it is and its alt text. */
 export interface DraftPicture {
@@ -19,6 +20,33 @@ export interface DraftPicture {
 export interface ReadDocx {
   html: string;
   pictures: DraftPicture[];
+  /** What Word's document properties (File → Info) say: never its dates, which are the file's. */
+  properties: { title?: string; description?: string };
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()],
+  );
+
+/** The title and description (Word's "Comments", else its "Subject") of docProps/core.xml. */
+function coreProperties(bytes: Uint8Array): ReadDocx['properties'] {
+  let xml: string;
+  try {
+    const core = unzipSync(bytes, { filter: (f) => f.name === 'docProps/core.xml' })['docProps/core.xml'];
+    if (!core) return {};
+    xml = strFromU8(core);
+  } catch {
+    return {};
+  }
+  const field = (tag: string) => {
+    const v = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(xml)?.[1];
+    const text = v && decodeXml(v).replace(/\s+/g, ' ').trim();
+    return text || undefined;
+  };
+  const title = field('dc:title');
+  const description = field('dc:description') ?? field('dc:subject');
+  return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
 }
 
 /** The draft cannot be read as a .docx; the message is one sentence for the person who gave it. */
@@ -87,5 +115,5 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
     const detail = e instanceof Error && /word\/document\.xml|main document/i.test(e.message) ? 'it is a ZIP file with no Word document inside (perhaps a spreadsheet or a damaged download)' : 'it is damaged or not a Word document';
     throw new NotDocxError(`this file cannot be read as a Word document (.docx): ${detail}; save the draft from Word as a Word Document (.docx) and import that`);
   }
-  return { html, pictures };
+  return { html, pictures, properties: coreProperties(bytes) };
 }

@@ -44,6 +44,10 @@ export function toContent(draft: Draft, pictures: Map<number, PictureFile>, opts
 function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
   const front = [...draft.front];
   let title = draft.title;
+  if (!title && draft.properties?.title) {
+    title = draft.properties.title;
+    todo.add(`title: taken from the document's properties (File → Info → Title), “${title}”, as no paragraph is in Word's Title style; check it.`);
+  }
   if (!title) {
     // No paragraph in Word's Title style: a short first paragraph is most likely the title.
     const first = front[0];
@@ -67,7 +71,9 @@ function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
   for (const line of draft.frontLines) Object.assign(fields, frontField(line, opts.organisation) ?? {});
   const organisation = opts.organisation ?? `${TODO_PREFIX} the organisation's name`;
   if (!opts.organisation) todo.add(`organisation: write the organisation's name (it is printed on the cover), or import into a folder whose organisation.yaml names it.`);
-  todo.add(`summary: write one or two plain sentences that say what the publication is (it is the publication's description on the download page and in search results).`);
+  const summary = draft.properties?.description;
+  if (summary) todo.add(`summary: taken from the document's properties (File → Info → Comments): check it says in one or two plain sentences what the publication is.`);
+  else todo.add(`summary: write one or two plain sentences that say what the publication is (it is the publication's description on the download page and in search results).`);
   if (!fields.published && opts.kind !== 'report') todo.add(`published: the draft does not say when it is published. Add the date (YYYY-MM-DD) when it is, or leave it out; never guess it.`);
   const id = opts.id ?? (slug(title.startsWith(TODO_PREFIX) ? '' : title) || 'imported-publication');
   if (!opts.id) todo.add(`id: "${id}" was made from the title; it names the publication's folder and web address, so change it now if it should be another (lower-case words joined by "-"), not after it is published.`);
@@ -81,7 +87,7 @@ function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
       language: 'en-GB',
       ...(fields.published ? { published: fields.published } : {}),
       ...(fields.reference ? { reference: fields.reference } : {}),
-      summary: `${TODO_PREFIX} one or two plain sentences that say what this publication is.`,
+      summary: summary ?? `${TODO_PREFIX} one or two plain sentences that say what this publication is.`,
     },
     front: kept,
   };

@@ -334,6 +334,11 @@ describe('Easy Read rows: two pictures, the writer\'s own drawings, steps, the c
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ line: 14, col: 26, path: 'sections[0].rows[1].picture.file', message: expect.stringMatching(/has a script in it/) })]);
   });
 
+  it('a picture file that is not there is told the nearest file beside the content', async () => {
+    const r = await run(join(FIX, 'typo.yaml'), readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('care-worker.svg', 'care-workr.svg'));
+    expect(!r.ok && r.problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual(['14:26 the picture file "care-workr.svg" is not beside the content file; did you mean "care-worker.svg"?']);
+  });
+
   it('a row has one or two pictures: three is a located error that says so', async () => {
     const text = readFileSync(join(FIX, 'rows.yaml'), 'utf8').replace('          - { symbol: home, alt: A house }\n', '          - { symbol: home, alt: A house }\n          - { symbol: tree, alt: A tree }\n');
     const r = await run(join(FIX, 'three.yaml'), text);

@@ -2,7 +2,7 @@
 // writes a publication's files to out/<id>/ with manifest.json last, replacing the folder only
 // once everything is made. Only files inside the content file's folder are read: a name that
 // leads outside it, directly (../) or through a symbolic link, is refused.
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImageLoader } from '../../templates/common/blocks.ts';
 import type { Manifest, Rendered } from '../pipeline/publish.ts';
@@ -25,7 +25,16 @@ export function folderImageLoader(contentFile: string, limits: Limits = LIMITS):
     } catch (e) {
       return { problem: `the picture "${file}" could not be read (${readError(e)}); upload it again` };
     }
-  }, limits);
+  }, limits, () => picturesBeside(contentFile));
+}
+
+/** The picture files in the content file's folder (for "did you mean"); none if it cannot be read. */
+function picturesBeside(contentFile: string): string[] {
+  try {
+    return readdirSync(dirname(resolve(contentFile))).filter(isPictureName).sort();
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -20,14 +20,17 @@ export function pictureFromBytes(name: string, bytes: Uint8Array, limits: Limits
 export function bytesImageLoader(
   source: ReadonlyMap<string, Uint8Array> | ((file: string) => Uint8Array | { problem: string } | undefined),
   limits: Limits = LIMITS,
+  /** The picture files there are, for "did you mean" when a name is not one of them. */
+  files: () => readonly string[] = () => (typeof source === 'function' ? [] : [...source.keys()]),
 ): ImageLoader {
   const read = typeof source === 'function' ? source : (file: string) => source.get(file);
   const seen = new Map<string, ReturnType<ImageLoader>>();
-  return (file) => {
+  const load = (file: string) => {
     if (!seen.has(file)) {
       const got = read(file);
       seen.set(file, got instanceof Uint8Array ? pictureFromBytes(file, got, limits) : got);
     }
     return seen.get(file);
   };
+  return Object.assign(load, { files });
 }

@@ -5,9 +5,11 @@ import { writePdf } from '../writers/pdf/index.ts';
 import { writeDocx } from '../writers/docx/index.ts';
 import { writeText } from '../writers/text/index.ts';
 import { writeHtml } from '../writers/html/index.ts';
+import { writeEpub } from '../writers/epub/index.ts';
+import { writeBraille } from '../writers/braille/index.ts';
 import type { Writer } from '../writers/context.ts';
 
-export type Format = 'pdf' | 'docx' | 'txt' | 'html';
+export type Format = 'pdf' | 'docx' | 'txt' | 'html' | 'brf' | 'epub';
 export type ProfileName = 'standard' | 'large-print' | 'easy-read';
 
 export interface OutputSpec {
@@ -23,6 +25,9 @@ const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const TXT = 'text/plain; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
+const EPUB = 'application/epub+zip';
+// BRF has no registered media type; it is ASCII text (decision 0010), which is how embossers and braille displays' file managers take it.
+const BRF = 'text/plain; charset=us-ascii';
 
 const spec = (key: string, format: Format, profile: ProfileName, suffix: string, contentType: string, writer: Writer): OutputSpec => ({ key, format, profile, suffix, contentType, writer });
 
@@ -33,6 +38,9 @@ export function outputsFor(profile: ProfileName, opts: { largePrint: boolean; fo
     spec('pdf', 'pdf', profile, '.pdf', PDF, writePdf),
     spec('docx', 'docx', profile, '.docx', DOCX, writeDocx),
     spec('txt', 'txt', profile, '.txt', TXT, writeText),
+    spec('brf', 'brf', profile, '.brf', BRF, writeBraille),
+    // After the PDF of its profile, whose pages are its page list (publish.ts).
+    spec('epub', 'epub', profile, '.epub', EPUB, writeEpub),
     ...(opts.largePrint
       ? [spec('large-print-pdf', 'pdf', 'large-print', '-large-print.pdf', PDF, writePdf), spec('large-print-docx', 'docx', 'large-print', '-large-print.docx', DOCX, writeDocx)]
       : []),

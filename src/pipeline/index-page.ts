@@ -25,6 +25,10 @@ const LABELS: Record<string, string> = {
   'pdf/easy-read': 'Easy Read PDF',
   'docx/easy-read': 'Easy Read Word document',
   'txt/easy-read': 'Easy Read plain text',
+  'brf/standard': 'Braille (BRF, Unified English Braille grade 2)',
+  'brf/easy-read': 'Easy Read Braille (BRF, Unified English Braille grade 2)',
+  'epub/standard': 'EPUB e-book',
+  'epub/easy-read': 'Easy Read EPUB e-book',
 };
 
 /** Short names of the formats, for the publications index ("HTML, PDF, Word"). */
@@ -38,6 +42,16 @@ const SHORT: Record<string, string> = {
   'pdf/easy-read': 'Easy Read PDF',
   'docx/easy-read': 'Easy Read Word',
   'txt/easy-read': 'Easy Read plain text',
+  'brf/standard': 'Braille',
+  'brf/easy-read': 'Easy Read Braille',
+  'epub/standard': 'EPUB',
+  'epub/easy-read': 'Easy Read EPUB',
+};
+
+/** What a format is for, where its name does not say: one sentence under its link. */
+const ABOUT: Record<string, string> = {
+  brf: 'Braille ready file, for a braille display or embosser.',
+  epub: 'An e-book for reading apps, which can read it aloud and re-flow it to any size.',
 };
 
 export const isHtml = (o: Pick<OutputFile, 'format'>) => o.format === 'html';
@@ -142,7 +156,8 @@ export function indexPage(m: Manifest, contact: Contact = m.alternativeFormats ?
     const title = 'title' in o && typeof o.title === 'string' ? o.title : html.length === 1 ? `Read ${m.title} online` : o.file.replace(/\.html$/i, '');
     return h('li', [h('a', { href: href(o), hrefLang: m.language }, title), ' ', h('span.facts-line', `Web page (HTML), ${fileSize(o.bytes)}`)]);
   };
-  const download = (o: OutputFile): Element => h('li', [h('a', { href: href(o), type: o.contentType.split(';')[0] }, label(o)), ' ', h('span.facts-line', facts(o))]);
+  const about = (o: OutputFile): (Element | string)[] => (Object.hasOwn(ABOUT, o.format) ? [' ', h('span.facts-line', ABOUT[o.format])] : []);
+  const download = (o: OutputFile): Element => h('li', [h('a', { href: href(o), type: o.contentType.split(';')[0] }, label(o)), ' ', h('span.facts-line', facts(o)), ...about(o)]);
 
   const main: ElementContent[] = [
     h('h1', m.title),

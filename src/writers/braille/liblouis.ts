@@ -1,0 +1,106 @@
+// A thin wrapper over liblouis's own emscripten build (npm liblouis-build, LGPL-2.1-or-later; decision
+// 0010): the one place that calls its exports. It translates a paragraph's text into Unified English
+// Braille grade 2 and returns it as BRF ASCII braille. The build is loaded when Braille is first asked
+// for (it is 1.7 MB of JavaScript; no other format pays for it), once per process or render worker,
+// and its tables (tables.ts) are written into its in-memory file system, so nothing is read from disk.
+import { TABLES } from './tables.ts';
+
+/** The emscripten module's exports this wrapper uses (emscripten 1.37, as built for liblouis 3.2.0). */
+interface LouisModule {
+  FS: { mkdir(path: string): void; writeFile(path: string, data: string): void };
+  ccall(name: string, returns: 'number' | 'string', types: string[], args: unknown[]): number | string;
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+  stringToUTF16(s: string, ptr: number, maxBytes: number): void;
+  getValue(ptr: number, type: 'i16' | 'i32'): number;
+  setValue(ptr: number, value: number, type: 'i16' | 'i32'): void;
+  print: (s: string) => void;
+  printErr: (s: string) => void;
+}
+
+const DIR = '/tables';
+const TABLE = `${DIR}/en-ueb-g2.ctb`;
+// liblouis 3.2.0's translation modes (liblouis.h): dotsIO gives dot patterns, ucBrl as Unicode braille
+// (U+2800 + dots), so the BRF below does not depend on any table's display characters. (The values
+// moved in later liblouis releases: 3.2.0's 64 is otherTrans.)
+const DOTS_IO = 4;
+const UC_BRL = 128;
+
+/**
+ * North American ASCII braille, the BRF character set: index = dots (dot 1 = bit 0 … dot 6 = bit 5).
+ * liblouis's en-us-brf.dis says the same; test/braille.test.ts back-translates through that table.
+ */
+const BRF = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)=";
+
+let loading: Promise<Louis> | undefined;
+
+/** The liblouis translator, loaded on first use. */
+export function louis(): Promise<Louis> {
+  loading ??= load();
+  return loading;
+}
+
+async function load(): Promise<Louis> {
+  // The build registers an uncaughtException listener that rethrows (for emscripten's exit()), which
+  // would change how this process fails; it is taken off again as soon as the build has loaded.
+  const before = new Set(process.listeners('uncaughtException'));
+  const imported = (await import('liblouis-build')) as unknown as { default?: LouisModule } & LouisModule;
+  for (const l of process.listeners('uncaughtException')) if (!before.has(l)) process.removeListener('uncaughtException', l);
+  const m = imported.default ?? imported;
+  const messages: string[] = [];
+  // liblouis reports table errors on stderr; they are kept and thrown with the failure instead.
+  m.print = m.printErr = (s: string) => void messages.push(s);
+  m.FS.mkdir(DIR);
+  for (const [name, text] of Object.entries(TABLES)) m.FS.writeFile(`${DIR}/${name}`, text);
+  return new Louis(m, messages);
+}
+
+export class Louis {
+  constructor(
+    private readonly m: LouisModule,
+    private readonly messages: string[],
+  ) {}
+
+  /** liblouis's version ("3.2.0"). */
+  version(): string {
+    return this.m.ccall('lou_version', 'string', [], []) as string;
+  }
+
+  /** Text in UEB grade 2 as BRF (upper-case ASCII braille, one character a cell); spaces stay spaces. */
+  toBrf(text: string): string {
+    if (!text) return '';
+    const m = this.m;
+    // liblouis's characters are UTF-16 code units in this build; its output is seldom longer than
+    // twice the input, and a buffer it fills is tried again larger.
+    for (let room = text.length * 2 + 64; ; room *= 2) {
+      const input = m._malloc(text.length * 2 + 2);
+      const output = m._malloc(room * 2);
+      const lengths = m._malloc(8);
+      try {
+        m.stringToUTF16(text, input, text.length * 2 + 2);
+        m.setValue(lengths, text.length, 'i32');
+        m.setValue(lengths + 4, room, 'i32');
+        this.messages.length = 0;
+        const ok = m.ccall('lou_translateString', 'number', ['string', 'number', 'number', 'number', 'number', 'number', 'number', 'number'], [TABLE, input, lengths, output, lengths + 4, 0, 0, DOTS_IO | UC_BRL]);
+        if (!ok) throw new Error(`liblouis could not translate with ${TABLE}${this.messages.length ? `: ${this.messages.join('; ')}` : ''}`);
+        const read = m.getValue(lengths, 'i32');
+        const written = m.getValue(lengths + 4, 'i32');
+        if (read < text.length || written >= room) {
+          if (room > text.length * 16 + 1024) throw new Error(`liblouis stopped after ${read} of ${text.length} characters`);
+          continue;
+        }
+        let brf = '';
+        for (let i = 0; i < written; i++) {
+          const cell = m.getValue(output + 2 * i, 'i16') & 0xffff;
+          // Dots 7 and 8 have no place in six-dot BRF; liblouis sets them only for undefined characters.
+          brf += cell >= 0x2800 && cell <= 0x28ff ? BRF[(cell - 0x2800) & 0x3f] : ' ';
+        }
+        return brf;
+      } finally {
+        m._free(input);
+        m._free(output);
+        m._free(lengths);
+      }
+    }
+  }
+}

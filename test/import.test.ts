@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { CommanderError } from 'commander';
-import { Document, ExternalHyperlink, FootnoteReferenceRun, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Bookmark, Document, ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
 import { importDocx, type ImportResult } from '../src/import/index.ts';
@@ -268,6 +268,38 @@ describe('an Easy Read draft laid out in Word as a table: pictures in the first 
     ]);
     expect(r.todo.filter((l) => l.startsWith('Must fix'))).toEqual([]);
     await build(writeImport('easy-read-table', r));
+  });
+});
+
+describe('links to places inside the draft', () => {
+  const draft = () =>
+    Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: 'Day centres', heading: 'Title' }),
+              new Paragraph({ text: 'Opening times', heading: 'Heading1' }),
+              new Paragraph({ children: [new TextRun('To ask about a place, see '), new InternalHyperlink({ anchor: 'contact', children: [new TextRun('Getting in touch')] }), new TextRun('.')] }),
+              new Paragraph({ heading: 'Heading1', children: [new Bookmark({ id: 'contact', children: [new TextRun('Getting in touch')] })] }),
+              new Paragraph('Call 03000 41 61 61.'),
+            ],
+          },
+        ],
+      }),
+    );
+
+  it('become cross-references to the section where the kind has section ids (a Local Account)', async () => {
+    const r = await importDocx(await draft(), { kind: 'local-account', organisation: 'Kent County Council' });
+    const data = parse(r.yaml);
+    const target = data.sections[1].id;
+    expect(data.sections[0].blocks[0].text).toBe(`To ask about a place, see [](#${target}).`);
+    expect(r.todo.filter((l) => l.startsWith('Must fix'))).toEqual([]);
+  });
+
+  it('are plain text where it has none (Easy Read)', async () => {
+    const r = await importDocx(await draft(), { kind: 'easy-read', organisation: 'Kent County Council' });
+    expect(parse(r.yaml).sections[0].rows[0].text).toBe('To ask about a place, see Getting in touch.');
   });
 });
 

@@ -73,7 +73,11 @@ function leadingFigure(e: Element): { value: string; rest: ElementContent[] } | 
   return { value, rest: kids.slice(1) };
 }
 
-export function walkDraft(html: string, todo: TodoList): Draft {
+/**
+ * `links`: whether the kind can hold cross-references to sections and glossary terms (Easy Read
+ * and reports cannot: there, links inside the document are plain text).
+ */
+export function walkDraft(html: string, todo: TodoList, links = true): Draft {
   const root = fromHtml(html, { fragment: true });
   const draft: Draft = { frontLines: [], front: [], sections: [], glossary: [] };
   const nodes = withHeadings(root.children.filter((n): n is Element => n.type === 'element'), todo);
@@ -85,12 +89,16 @@ export function walkDraft(html: string, todo: TodoList): Draft {
   const glossaryTerms = new Map<Element, string>();
   {
     let inGlossary = 0;
+    let skipped = 0; // the level of the section left out (Other formats): nothing in it is a target
     nodes.forEach((n, i) => {
       const h = HEADING.exec(n.tagName);
       if (h) {
         const level = Number(h[1]);
         const title = squash(plainText(n));
         if (inGlossary && level <= inGlossary) inGlossary = 0;
+        if (skipped && level > skipped) return;
+        skipped = OTHER_FORMATS_TITLE.test(title) ? level : 0;
+        if (skipped) return;
         const own = anchorsIn(n).find((a) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(a) && a.length <= 60 && !sectionIds.has(a));
         const id = own ?? uniqueId(title || 'section', sectionIds);
         sectionIds.add(id);
@@ -125,10 +133,11 @@ export function walkDraft(html: string, todo: TodoList): Draft {
     internal(anchor, text) {
       const to = anchors.get(anchor);
       if (!to) return undefined;
+      if (!links) return escapeText(text);
       if ('term' in to) return `[${escapeText(text)}](glossary:${to.term})`;
       if (text.toLowerCase() === to.title.toLowerCase()) return `[](#${to.section})`;
       todo.add(`The link "${text}" (${where()}) to the heading “${to.title}” is plain text now: a cross-reference prints the heading's own title. Write [](#${to.section}) where it should refer to it.`, 'links to headings');
-      return undefined;
+      return escapeText(text);
     },
     todo: (line) => todo.add(line, line.startsWith('Italics') ? 'italics' : line.startsWith('The link') ? 'links' : undefined),
     where,

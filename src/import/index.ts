@@ -6,7 +6,7 @@ import { Document, isScalar, isSeq, visit } from 'yaml';
 import { readDocx } from './read-docx.ts';
 import { walkDraft } from './draft.ts';
 import { pictureFiles } from './pictures.ts';
-import { IMPORT_KINDS, toContent, type ImportOptions } from './to-content.ts';
+import { IMPORT_KINDS, linksInside, toContent, type ImportOptions } from './to-content.ts';
 import { TodoList } from './todo.ts';
 import { loadContent } from '../pipeline/validate.ts';
 import { bytesImageLoader } from '../storage/images.ts';
@@ -35,7 +35,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportDocxOptions): Pr
   if (!Object.hasOwn(IMPORT_KINDS, opts.kind)) throw new Error(`cannot import as "${opts.kind}"; choose ${importKinds().join(', ')}`);
   const todo = new TodoList();
   const { html, pictures, properties } = await readDocx(bytes);
-  const draft = { ...walkDraft(html, todo), properties };
+  const draft = { ...walkDraft(html, todo, linksInside(opts.kind)), properties };
   const files = pictureFiles(pictures, todo);
   const content = toContent(draft, files, opts, todo);
 

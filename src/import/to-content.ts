@@ -26,6 +26,9 @@ export const IMPORT_KINDS: Record<string, (c: Common, draft: Draft, pictures: Ma
   report: (c, d, p, t) => reportContent(c, d, p, t),
 };
 
+/** The kinds whose sections and glossary terms have ids that text can link to ([](#id), glossary:). */
+export const linksInside = (kind: string) => kind === 'local-account' || kind === 'strategy';
+
 export const TODO_PREFIX = 'TO DO:';
 const MAX_DEPTH = 3; // sections nest at most three levels (docs/content-format.md)
 
@@ -158,6 +161,9 @@ function sectionsContent(kind: 'local-account' | 'strategy', c: Common, draft: D
       subs = [];
     }
     const blocks = tidy(blocksOf(own));
+    if (blocks.some((b) => b.text && /^(telephone|phone|tel|email|e-mail|text relay)\s*:/im.test(b.text))) {
+      todo.add(`“${s.title}” gives contact details as text ("Telephone: …"); make each a contact (contacts:, shown with a contact block), so every format sets them out the same and phone numbers and emails can be followed.`, 'contact details as text');
+    }
     const sections = subs.map((x) => section(x, depth + 1));
     if (!blocks.length && !sections.length) todo.add(`The section “${s.title}” has nothing under its heading; write its text or remove it.`, 'empty sections');
     return { id: s.id, title: s.title, ...(blocks.length || !sections.length ? { blocks } : {}), ...(sections.length ? { sections } : {}) };

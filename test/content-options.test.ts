@@ -210,9 +210,10 @@ describe('a date the source does not give is never invented', () => {
 
   it('a date written another way, or an unknown without its reason, is refused with the fix', () => {
     const base = 'kind: local-account\nid: x\ntitle: X\norganisation: Kent County Council\nsummary: S.\nsections: [{ id: a, title: A, blocks: [{ text: Hello. }] }]\n';
-    expect(problemsOf(`${base}published: 24/08/2017\n`)).toContain('published: must be a date written YYYY-MM-DD');
+    // One message per cause, with the fix.
+    expect(problemsOf(`${base}published: 24/08/2017\n`)).toEqual(['published: "24/08/2017": write the date as 2017-08-24']);
     expect(problemsOf(`${base}published: { unknown: "" }\n`)).toEqual(['published.unknown: must not be empty']);
-    expect(problemsOf(`${base}published: { unkown: undated }\n`)[0]).toMatch(/^published: must be a date written YYYY-MM-DD \(in quotes if your editor changes it\), or \{ unknown: why the date is not known \}/);
+    expect(problemsOf(`${base}published: { unkown: undated }\n`)).toEqual(['published.unkown: unknown field "unkown"; did you mean "unknown"?']);
   });
 });
 

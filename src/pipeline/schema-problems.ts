@@ -7,7 +7,23 @@ import { formatPath, type PathKey, type Problem } from '../parse/problems.ts';
 import { fieldNames, fieldNamesAt, suggestion } from './field-names.ts';
 
 export function schemaProblems(issues: readonly z.core.$ZodIssue[], src: SourceFile, data: unknown, schema: z.ZodType): Problem[] {
-  return dedupe(issues.flatMap((i) => zodProblem(i, src, data, schema)));
+  return oneCause(dedupe(issues.flatMap((i) => zodProblem(i, src, data, schema))));
+}
+
+/**
+ * One message per cause: a field mistyped ("unkown") is also a required field missing
+ * ("unknown"); the "did you mean" says both, so the missing field's message goes.
+ */
+function oneCause(ps: Problem[]): Problem[] {
+  const meant = new Set<string>();
+  for (const p of ps) {
+    const m = /^unknown field "[^"]*"; did you mean "([^"]+)"\?$/.exec(p.message);
+    if (m) meant.add(`${p.file}\0${p.path.replace(/(^|\.)[^.[\]]+$/, '')}\0${m[1]}`);
+  }
+  return ps.filter((p) => {
+    const m = /^"([^"]+)" is required but missing$/.exec(p.message);
+    return !(m && meant.has(`${p.file}\0${p.path.replace(/(^|\.)[^.[\]]+$/, '')}\0${m[1]}`));
+  });
 }
 
 function zodProblem(issue: z.core.$ZodIssue, src: SourceFile, data: unknown, schema: z.ZodType): Problem[] {

@@ -96,6 +96,13 @@ describe.each([
     expect(terms(after)).toEqual(terms(before));
   });
 
+  it('without an organisation profile, reads the organisation from the line in bold under the title, and says so', async () => {
+    const docx = original.find((f) => f.file.format === 'docx')!.data;
+    const r = await importDocx(docx, { kind });
+    expect(parse(r.yaml).organisation).toBe(parse(readFileSync(source, 'utf8')).organisation);
+    expect(r.todo.filter((l) => /^organisation: “Kent County Council” was taken from the line in bold/.test(l))).toHaveLength(1);
+  });
+
   it('starts with the editor\'s schema line for its kind', () => {
     expect(imported.yaml.split('\n')[0]).toBe(`# yaml-language-server: $schema=schema/${kind}.schema.json`);
   });

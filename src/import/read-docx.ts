@@ -81,7 +81,7 @@ const startsWith = (b: Uint8Array, ...bytes: number[]) => bytes.every((x, i) => 
 /** What a file that is not a .docx most likely is, from its first bytes. */
 function notDocx(bytes: Uint8Array): string | undefined {
   if (bytes.length === 0) return 'the file is empty; it is not a Word document';
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return 'this is an old Word document (.doc, Word 97-2003); open it in Word and save it as a Word Document (.docx), then import that';
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return 'this is an old Word document (.doc, Word 97-2003) or a password-protected one; open it in Word, remove any password and save it as a Word Document (.docx), then import that';
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return 'this is a PDF, not a Word document; import the Word (.docx) file it was made from';
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'this is a Rich Text (.rtf) file, not a .docx; open it in Word and save it as a Word Document (.docx)';
   if (!startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'this is not a Word document (.docx); save the draft from Word as a Word Document (.docx) and import that';

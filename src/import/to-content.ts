@@ -63,17 +63,27 @@ function common(draft: Draft, opts: ImportOptions, todo: TodoList): Common {
       todo.add(`title: the draft has no title (a paragraph in Word's Title style); write it in title:.`);
     }
   }
+  // Without a profile, a line all in bold under the title ("Kent County Council, Adult Social
+  // Care") is the organisation and its department, as the project's own Word files print them.
+  let organisationName = opts.organisation;
+  if (!organisationName) {
+    const i = front.findIndex((b) => b.type === 'text' && b.plain && /^\*\*[^*]+\*\*$/.test(b.md) && b.plain.split(' ').length <= 12);
+    if (i >= 0) {
+      organisationName = (front[i] as { plain: string }).plain.split(', ')[0];
+      todo.add(`organisation: “${organisationName}” was taken from the line in bold under the title; check it (the nearest organisation.yaml, when there is one, names it instead).`);
+    }
+  }
   const fields: FrontFields = {};
   const kept = front.filter((b) => {
     if (b.type !== 'text' || !b.plain) return true;
-    const f = frontField(b.plain, opts.organisation);
+    const f = frontField(b.plain, organisationName);
     if (!f) return true;
     Object.assign(fields, f);
     return false;
   });
-  for (const line of draft.frontLines) Object.assign(fields, frontField(line, opts.organisation) ?? {});
-  const organisation = opts.organisation ?? `${TODO_PREFIX} the organisation's name`;
-  if (!opts.organisation) todo.add(`organisation: write the organisation's name (it is printed on the cover), or import into a folder whose organisation.yaml names it.`);
+  for (const line of draft.frontLines) Object.assign(fields, frontField(line, organisationName) ?? {});
+  const organisation = organisationName ?? `${TODO_PREFIX} the organisation's name`;
+  if (!organisationName) todo.add(`organisation: write the organisation's name (it is printed on the cover), or import into a folder whose organisation.yaml names it.`);
   const summary = draft.properties?.description;
   if (summary) todo.add(`summary: taken from the document's properties (File → Info → Comments): check it says in one or two plain sentences what the publication is.`);
   else todo.add(`summary: write one or two plain sentences that say what the publication is (it is the publication's description on the download page and in search results).`);

@@ -21,8 +21,8 @@ import type { Identity } from '../../organisation/types.ts';
 
 type Out = ElementContent[];
 
-/** What every handler is given. */
-interface W {
+/** What every handler is given (the EPUB writer, src/writers/epub, renders its documents with the same handlers). */
+export interface W {
   L: Labels;
   p: Profile;
   ctx: RenderContext;
@@ -36,6 +36,8 @@ interface W {
   glossary: boolean;
   /** Each <svg> still to be drawn, with its drawing's source. */
   svgs: Map<Element, string>;
+  /** What goes before a block, if anything (the EPUB's page breaks); the HTML page has nothing there. */
+  before?: (b: Block) => Out;
 }
 
 /** The only addresses a link may have (the model has no others; anything else stays text). */
@@ -83,11 +85,12 @@ const INLINES: Handlers<Inline, [W], Out> = {
 const inlines = (xs: Inline[], w: W): Out => xs.flatMap((i) => dispatch(INLINES, i, w));
 
 /** Blocks in order; a heading just before the contents list goes inside its <nav>. */
-function blocks(bs: Block[], w: W): Out {
+export function blocks(bs: Block[], w: W): Out {
   const out: Out = [];
   for (let i = 0; i < bs.length; i++) {
     const b = bs[i];
     const next = bs[i + 1];
+    out.push(...(w.before?.(b) ?? []));
     if (b.type === 'heading' && next?.type === 'contents') {
       out.push(contents(next, w, b));
       i++;
@@ -121,13 +124,14 @@ function contents(b: Contents, w: W, title?: Heading): Element {
 }
 
 /** A paragraph's words with something before them, for a list item's first line. */
-function para(b: Paragraph, w: W, before: Out = []): Element {
+export function para(b: Paragraph, w: W, before: Out = []): Element {
   return h('p', { className: b.role ? [b.role] : undefined }, [...before, ...inlines(b.inlines, w)]);
 }
 
 /** A list item: a lone paragraph's words sit in the <li> itself; `before` goes with the first words. */
-function item(bs: Block[], w: W, before: Out): Out {
+function item(bs: Block[], w: W, marker: Out): Out {
   const [first, ...rest] = bs;
+  const before = first && w.before ? [...w.before(first), ...marker] : marker;
   if (first?.type === 'paragraph' && !first.role && rest.length === 0) return [...before, ...inlines(first.inlines, w)];
   if (first?.type === 'paragraph') return [para(first, w, before), ...blocks(rest, w)];
   return [...before, ...blocks(bs, w)];
@@ -181,7 +185,7 @@ function svg(w: W, source: string): Element {
  * The HTML parser is loaded only for a page that has a drawing: most committee papers have none,
  * and a fresh Lambda would otherwise spend some 50 ms loading parse5 for nothing.
  */
-async function drawSvg(pending: Map<Element, string>): Promise<void> {
+export async function drawSvg(pending: Map<Element, string>): Promise<void> {
   if (pending.size === 0) return;
   const { fromHtml } = await import('hast-util-from-html');
   const parsed = new Map<string, Element>();
@@ -286,7 +290,7 @@ const BLOCKS: Handlers<Block, [W], Out> = {
 /** Elements whose children are all elements get one a line, so the file reads (and diffs) by block. */
 const LINED = new Set(['html', 'head', 'body', 'header', 'main', 'nav', 'div', 'ol', 'ul', 'dl', 'table', 'thead', 'tbody', 'tr', 'aside', 'figure', 'blockquote', 'address', 'dd']);
 
-function lined(e: Element): Element {
+export function lined(e: Element): Element {
   if (e.tagName === 'svg') return e;
   for (const c of e.children) if (c.type === 'element') lined(c);
   if (LINED.has(e.tagName) && e.children.length > 1 && e.children.every((c) => c.type === 'element')) {
@@ -295,7 +299,8 @@ function lined(e: Element): Element {
   return e;
 }
 
-export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ctx: RenderContext) => {
+/** The handlers' state for a document: its ids, the anchors links may go to, its colours. */
+export function writerState(doc: DocumentModel, profile: Profile, ctx: RenderContext): W {
   const ids = new Set<string>();
   const anchors = new Set<string>();
   for (const b of allBlocks(doc)) {
@@ -303,7 +308,11 @@ export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ct
     if (b.type === 'heading') anchors.add(b.id);
     if (b.type === 'definitions') for (const i of b.items) ids.add(i.id), anchors.add(i.id);
   }
-  const w: W = { L: doc.labels, p: profile, ctx, colours: identityOf(doc), ids, anchors, glossary: hasGlossary(doc), svgs: new Map() };
+  return { L: doc.labels, p: profile, ctx, colours: identityOf(doc), ids, anchors, glossary: hasGlossary(doc), svgs: new Map() };
+}
+
+export const writeHtml: Writer = async (doc: DocumentModel, profile: Profile, ctx: RenderContext) => {
+  const w = writerState(doc, profile, ctx);
   const m = doc.meta;
   const c = doc.cover;
   const mainId = ownId(w, 'main-content', true);

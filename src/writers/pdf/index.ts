@@ -4,7 +4,7 @@ import pdfmakeInstance from 'pdfmake';
 import type { DocumentModel } from '../../model/types.ts';
 import type { Profile } from '../../profiles/index.ts';
 import type { Assets, RenderContext, Writer } from '../context.ts';
-import { layoutDocument } from './layout.ts';
+import { layoutDocument, type BlockTag } from './layout.ts';
 import { installTagging } from './tagging.ts';
 import { installShapingCache } from './shaping-cache.ts';
 import { installStyleCache } from './style-cache.ts';
@@ -20,7 +20,7 @@ interface PdfKitStream {
   on(ev: 'data', f: (c: Buffer) => void): void;
   on(ev: 'end' | 'error', f: (e?: Error) => void): void;
   end(): void;
-  _pdfMakePages?: { items: { type: string; item: { id?: string } }[] }[];
+  _pdfMakePages?: { items: { type: string; item: { id?: string; _tag?: BlockTag; inlines?: { _tag?: BlockTag }[] } }[] }[];
 }
 
 let pdfmake: PdfMake | undefined;
@@ -56,6 +56,8 @@ export interface PdfResult {
   pages: number;
   /** The page each heading (by id) starts on, from the real layout. */
   anchors: Map<string, number>;
+  /** The page each model block (by id) that draws something starts on: where the EPUB's page breaks go. */
+  blockPages: Map<string, number>;
 }
 
 export async function writePdfWith(doc: DocumentModel, profile: Profile, ctx: RenderContext, options: { tagged?: boolean } = {}): Promise<PdfResult> {
@@ -70,10 +72,18 @@ export async function writePdfWith(doc: DocumentModel, profile: Profile, ctx: Re
   pdf.end();
   await done;
   const anchors = new Map<string, number>();
+  const blockPages = new Map<string, number>();
+  const sawBlock = (t: BlockTag | undefined, page: number) => {
+    if (t?.block !== undefined && !blockPages.has(t.block)) blockPages.set(t.block, page);
+  };
   (pdf._pdfMakePages ?? []).forEach((page, i) => {
-    for (const it of page.items) if (it.type === 'line' && it.item.id && !anchors.has(it.item.id)) anchors.set(it.item.id, i + 1);
+    for (const it of page.items) {
+      if (it.type === 'line' && it.item.id && !anchors.has(it.item.id)) anchors.set(it.item.id, i + 1);
+      sawBlock(it.item._tag, i + 1);
+      for (const inline of it.item.inlines ?? []) sawBlock(inline._tag, i + 1);
+    }
   });
-  return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0, anchors };
+  return { bytes: Buffer.concat(chunks), pages: pdf._pdfMakePages?.length ?? 0, anchors, blockPages };
 }
 
 export const writePdf: Writer = (doc, profile, ctx) => writePdfWith(doc, profile, ctx);

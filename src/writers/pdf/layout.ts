@@ -19,7 +19,7 @@ import type { Block, DocumentModel, Heading, ImageData, Inline, Labels, Paragrap
 import { pageFrame, type PageFrame, type Profile } from '../../profiles/index.ts';
 import { hasGlossary, inlineText } from '../../model/walk.ts';
 import { TICK_SVG, chartSvg, swatchSvg } from '../common/chart-svg.ts';
-import { cjsClass, tag, type TagNode } from './tagging.ts';
+import { cjsClass, tag as tagNode, type TagNode } from './tagging.ts';
 import { dataUri, imageSvg, pictureSvg } from '../common/pictures.ts';
 import { unseenAddress } from '../common/links.ts';
 import { lineCount, planPrintTable, rowHeights, textWidth } from '../common/table.ts';
@@ -360,7 +360,23 @@ function bodyBlocks(bs: Block[], parent: TagNode, c: P, itemGap = c.gap): Node[]
   });
 }
 
-const block = (b: Block, parent: TagNode, c: P): Node => dispatch(BLOCKS, b, parent, c);
+/**
+ * The model block being laid out: every tag made meanwhile carries its id (never written to the
+ * PDF), so the PDF can say which page each block starts on (the EPUB's page list, writePdfWith).
+ */
+let building: string | undefined;
+export type BlockTag = TagNode & { block?: string };
+const tag: typeof tagNode = (parent, type, extra = {}) => tagNode(parent, type, building === undefined ? extra : ({ block: building, ...extra } as Partial<BlockTag>));
+
+function block(b: Block, parent: TagNode, c: P): Node {
+  const outer = building;
+  building = b.id;
+  try {
+    return dispatch(BLOCKS, b, parent, c);
+  } finally {
+    building = outer;
+  }
+}
 
 /**
  * A boxed aside: one cell with a fill and an accent rule, its inset as the cell's padding (which

@@ -1,9 +1,10 @@
 // The live preview (docgen preview), driven as a communications officer uses it: a copy of the
 // Local Account is previewed in real headless Chromium, and each way of saving the file (in
 // place, by writing a new file and renaming it over, by deleting and making it again, by
-// `git checkout`) reloads the open page with the new text. Invalid content shows its problems,
-// located, in the page, over the last files that built; fixing it recovers. The files on disk
-// stay exactly as published, without the preview's reload script. A taken port is one line.
+// `git checkout`) reloads the open page with the new text, then again once every format is
+// made. Invalid content shows its problems, located, in the page, over the last files that
+// built; fixing it recovers. The files on disk stay exactly as published, without the
+// preview's reload script. A taken port is one line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,7 +29,6 @@ const withHeading = (heading: string) => original.replace(FOREWORD, `\n    title
 let preview: Preview;
 let browser: Browser;
 let page: Page;
-let loads = 0;
 const log: string[] = [];
 
 /** Runs `git` in a folder of the copy (never in the repository's own). */
@@ -53,14 +53,27 @@ async function until(expression: string, ms = 180_000): Promise<boolean> {
 }
 /** The Foreword's heading (h2#foreword) reads `text`, after its section number. */
 const headingShown = (text: string) => until(`document.getElementById('foreword')?.textContent.replace(/^\\s*\\d+\\s*/, '').trim() === ${JSON.stringify(text)}`);
+/** When the page's document was loaded: another value after a reload. */
+async function documentStart(): Promise<number> {
+  for (;;) {
+    try {
+      return (await page.evaluate('performance.timeOrigin')) as number;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100)); // between loads
+    }
+  }
+}
 const pageText = () => page.evaluate('document.body.innerText') as Promise<string>;
 
 /** Saves the file some way, then expects the open page to reload and show the new heading. */
 async function expectReloadWith(heading: string, save: () => void | Promise<void>) {
-  const before = loads;
+  const before = await documentStart();
   await save();
   expect(await headingShown(heading), `the page shows "${heading}" after the save; the preview said:\n${log.join('\n')}`).toBe(true);
-  expect(loads, 'the page reloaded itself').toBeGreaterThan(before);
+  expect(await documentStart(), 'the page reloaded itself').not.toBe(before);
+  // Then every format is made and the page reloads again with their links current.
+  await preview.settled();
+  expect(await until(`!document.body.innerText.includes('Being made again') && document.body.innerText.includes('Save the file and this page reloads')`), 'the page shows the files made for this save').toBe(true);
 }
 
 beforeAll(async () => {
@@ -69,7 +82,6 @@ beforeAll(async () => {
   preview = await startPreview({ file, port: 0, root, out, log: (l) => log.push(l) });
   browser = await openBrowser();
   page = await (await browser.newContext()).newPage();
-  page.on('load', () => loads++);
   await page.goto(preview.url);
 });
 
@@ -133,10 +145,10 @@ describe('docgen preview', () => {
     const lines = withHeading('Foreword, after git').split('\n');
     const at = lines.findIndex((l) => l.startsWith('published: ')) + 1;
     lines[at - 1] = 'published: 2017-13-45';
-    const before = loads;
+    const before = await documentStart();
     writeFileSync(file, lines.join('\n'));
     expect(await until(`document.body.innerText.includes('${ID}.yaml:${at}:')`), `the page names ${ID}.yaml:${at}; the preview said:\n${log.join('\n')}`).toBe(true);
-    expect(loads).toBeGreaterThan(before);
+    expect(await documentStart(), 'the page reloaded itself').not.toBe(before);
     const text = await pageText();
     expect(text).toContain('Out of date');
     expect(text).toMatch(new RegExp(`${ID}\\.yaml:${at}:\\d+: error: published`));
@@ -153,6 +165,7 @@ describe('docgen preview', () => {
   }, 240_000);
 
   it('adds the reload script only to the page it serves: the published HTML on disk has none', async () => {
+    await preview.settled();
     const onDisk = readFileSync(join(out, ID, `${ID}.html`), 'utf8');
     expect(onDisk).toContain('Foreword, fixed'); // the file the preview last built
     expect(onDisk).not.toMatch(/<script|EventSource|docgen-preview/);

@@ -1,6 +1,8 @@
 // One preview build: a content file to its publication's files on disk, as `docgen build` makes
-// them (the same inputs, the same isolated render, the same folder writer), but keeping the render
-// worker warm between saves and saying which files went in, so the watcher knows what to watch.
+// them (the same inputs, the same isolated render, the same folder writer), but keeping render
+// workers warm between saves and saying which files went in, so the watcher knows what to watch.
+// A draft is the HTML publication alone, checked as fully as any build but not written: it takes
+// a fraction of the time of every format, so the page can show a save while the PDFs are made.
 // Written against the lower-level pieces (gatherInputs, RenderPool, writePublication) rather than
 // the CLI's build, so the preview does not depend on how the CLI is arranged.
 import { readFileSync } from 'node:fs';
@@ -14,13 +16,18 @@ import { gatherInputs } from '../pipeline/inputs.ts';
 import { failureProblem, faultReference, RenderPool } from '../pipeline/isolate.ts';
 import type { Manifest } from '../pipeline/publish.ts';
 
-/** What a build ends in. `inputs`: absolute paths of every file it read besides the content. */
+/**
+ * What a build ends in. `draft`: the HTML alone, not written (`dir` absent); `html`: the HTML
+ * publication's text, when the publication has one; `inputs`: absolute paths of every file it
+ * read besides the content.
+ */
 export type BuildOutcome =
-  | { ok: true; manifest: Manifest; dir: string; inputs: string[]; ms: number; at: Date }
-  | { ok: false; problems: Problem[]; inputs: string[]; ms: number; at: Date };
+  | { ok: true; draft: boolean; manifest: Manifest; dir?: string; html?: string; inputs: string[]; ms: number; at: Date }
+  | { ok: false; draft: boolean; problems: Problem[]; inputs: string[]; ms: number; at: Date };
 
 export interface Builder {
-  build(): Promise<BuildOutcome>;
+  /** Every format, written to the folder; or, as a draft, the HTML publication alone, not written. */
+  build(opts?: { draft?: boolean }): Promise<BuildOutcome>;
   close(): Promise<void>;
 }
 
@@ -30,16 +37,19 @@ export interface Builder {
  * for organisation.yaml (src/storage/folder.ts folderProfile).
  */
 export function builder(opts: { file: string; out: string; root?: string; fingerprint: string }): Builder {
-  // One warm worker: the renderer stays loaded between saves, which is most of a rebuild's speed.
-  const pool = new RenderPool({ keepIdle: 1, maxWorkers: 1 });
-  pool.warm();
+  // Warm workers, so the renderer stays loaded between saves (most of a rebuild's speed); one for
+  // drafts and one for every format, so the draft of a new save need not wait for the PDFs of
+  // the one before, each started now.
+  const pools = { draft: new RenderPool({ keepIdle: 1, maxWorkers: 1 }), full: new RenderPool({ keepIdle: 1, maxWorkers: 1 }) };
+  pools.draft.warm();
+  pools.full.warm();
   const { file, out, root, fingerprint } = opts;
   const here = dirname(resolve(file));
   return {
-    async build() {
+    async build({ draft = false } = {}) {
       const t0 = performance.now();
       const inputs: string[] = [];
-      const done = (r: { ok: true; manifest: Manifest; dir: string } | { ok: false; problems: Problem[] }): BuildOutcome => ({ ...r, inputs, ms: performance.now() - t0, at: new Date() });
+      const done = (r: { ok: true; manifest: Manifest; dir?: string; html?: string } | { ok: false; problems: Problem[] }): BuildOutcome => ({ ...r, draft, inputs, ms: performance.now() - t0, at: new Date() });
       let content: Buffer;
       try {
         content = readFileSync(file);
@@ -61,15 +71,25 @@ export function builder(opts: { file: string; out: string; root?: string; finger
         return read(name);
       }, fingerprint, LIMITS, profileFiles);
       if (!gathered.parsed.source) return done({ ok: false, problems: gathered.parsed.problems });
-      const result = await pool.render({ key: file, content, pictures: [...gathered.pictures], texts: [...gathered.texts], fingerprint, inputs: gathered.files, ...(org?.ok ? { organisation: org.organisation } : {}) });
+      const result = await pools[draft ? 'draft' : 'full'].render({ key: file, content, pictures: [...gathered.pictures], texts: [...gathered.texts], ...(draft ? { formats: ['html'] } : {}), fingerprint, inputs: gathered.files, ...(org?.ok ? { organisation: org.organisation } : {}) });
       if (!result.ok) {
-        if ('failure' in result) return done({ ok: false, problems: [failureProblem(file, result.failure, faultReference(result.detail))] });
+        if ('failure' in result) {
+          const reference = faultReference(result.detail);
+          // The details are for whoever works on the service, not for the author: only when asked for.
+          if (process.env.DOCGEN_DEBUG) console.error(`reference ${reference}:\n${result.detail}`);
+          return done({ ok: false, problems: [failureProblem(file, result.failure, reference)] });
+        }
         return done({ ok: false, problems: result.problems });
       }
+      const page = result.files.find((f) => f.file.format === 'html');
+      const html = page ? new TextDecoder().decode(page.data) : undefined;
+      if (draft) return done({ ok: true, manifest: result.manifest, html });
       const dir = writePublication(out, result.manifest, result.files, result.index);
-      return done({ ok: true, manifest: result.manifest, dir });
+      return done({ ok: true, manifest: result.manifest, dir, html });
     },
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pools.draft.close(), pools.full.close()]);
+    },
   };
 }
 

@@ -13,13 +13,17 @@ import { fileSize } from '../pipeline/index-page.ts';
 import type { Manifest, OutputFile } from '../pipeline/publish.ts';
 import type { BuildOutcome } from './build.ts';
 
-/** What the page shows: the newest build, the last one that worked, and which build this is. */
+/** What the page shows. */
 export interface PageState {
   file: string;
-  /** The newest build; undefined while the first is running. */
+  /** The newest check of the content (a draft or a full build); undefined while the first runs. */
   latest?: BuildOutcome;
-  /** The newest build that made files, with the publication's HTML (undefined if it has none). */
-  good?: { outcome: Extract<BuildOutcome, { ok: true }>; html?: string };
+  /** The HTML publication on show: the newest that built (undefined if none has, or it has none). */
+  shown?: { html?: string; at: Date };
+  /** The files of the newest full build that worked. */
+  files?: { manifest: Manifest; at: Date };
+  /** Whether the files are being made again for a newer save than theirs. */
+  making: boolean;
   /** Identifies the build the page shows; the script reloads when the server announces another. */
   build: string;
 }
@@ -80,7 +84,7 @@ export function previewPage(state: PageState): string {
   const bar = previewBar(state);
   const script = h('script', { dataBuild: state.build }, RELOAD_SCRIPT);
   const style = h('style', BAR_STYLE);
-  const html = state.good?.html;
+  const html = state.shown?.html;
   if (html) {
     const tree = fromHtml(html);
     const head = find(tree, 'head');
@@ -94,7 +98,7 @@ export function previewPage(state: PageState): string {
   }
   // Nothing built yet, or a publication without a web page: the bar on a page of its own.
   const title = state.latest ? `Preview of ${state.file}` : `Building ${state.file}…`;
-  const note = !state.latest ? 'Building the publication: this page shows it when the build finishes.' : state.good ? 'This publication has no web page; its files are linked above.' : 'Nothing has been built yet: fix the problems above and save the file.';
+  const note = !state.latest ? 'Building the publication: this page shows it when the build finishes.' : state.shown ? 'This publication has no web page; its files are linked above.' : 'Nothing has been built yet: fix the problems above and save the file.';
   const page: Root = {
     type: 'root',
     children: [
@@ -107,24 +111,25 @@ export function previewPage(state: PageState): string {
 
 /** The bar: the state of the newest build, the files of the last good one, the problems. */
 function previewBar(state: PageState): Element {
-  const { latest, good } = state;
-  const stale = !!latest && !latest.ok && !!good;
+  const { latest, files: made, making } = state;
+  const failed = !!latest && !latest.ok;
   const kids: ElementContent[] = [];
   const status = !latest
     ? `Building ${state.file}…`
-    : latest.ok
-      ? `Preview of ${state.file}, built at ${clock(latest.at)} in ${seconds(latest.ms)}. Save the file and this page reloads.`
-      : `${state.file} has ${plural(latest.problems.filter((p) => p.severity === 'error').length || latest.problems.length, 'problem')} (checked at ${clock(latest.at)}); nothing new was built. Fix ${latest.problems.length === 1 ? 'it' : 'them'} and save: this page reloads.`;
+    : !latest.ok
+      ? `${state.file} has ${plural(latest.problems.filter((p) => p.severity === 'error').length || latest.problems.length, 'problem')} (checked at ${clock(latest.at)}); nothing new was built. Fix ${latest.problems.length === 1 ? 'it' : 'them'} and save: this page reloads.`
+      : making
+        ? `Preview of ${state.file}, the web page built at ${clock(latest.at)} in ${seconds(latest.ms)}; the other files are being made again. Save the file and this page reloads.`
+        : `Preview of ${state.file}, built at ${clock(latest.at)} in ${seconds(latest.ms)}. Save the file and this page reloads.`;
   kids.push(h('p', { id: 'docgen-preview-status', role: 'status' }, status));
   if (latest && !latest.ok) kids.push(problemList(latest.problems));
-  if (good) {
-    const { manifest, at } = good.outcome;
-    if (stale) kids.push(h('p', [h('span.docgen-preview-out-of-date', 'Out of date'), ` These files and the page below are from the last build that worked, at ${clock(at)}, before the problems above.`]));
-    kids.push(h('ul.docgen-preview-files', { ariaLabel: stale ? 'Files from the last build that worked (out of date)' : 'Files' }, files(manifest)));
-    const warnings = manifest.warnings;
-    if (!stale && warnings.length) kids.push(problemList(warnings));
+  if (made) {
+    if (failed) kids.push(h('p', [h('span.docgen-preview-out-of-date', 'Out of date'), ` These files and the page below are from the last build that worked, at ${clock(state.shown?.at ?? made.at)}, before the problems above.`]));
+    else if (making) kids.push(h('p', `Being made again: these files are from the build at ${clock(made.at)}, before the last save.`));
+    kids.push(h('ul.docgen-preview-files', { ariaLabel: failed ? 'Files from the last build that worked (out of date)' : 'Files' }, files(made.manifest)));
   }
-  return h('aside', { className: ['docgen-preview', ...(stale || (latest && !latest.ok) ? ['docgen-preview-stale'] : [])], ariaLabel: 'Preview' }, kids);
+  if (latest?.ok && latest.manifest.warnings.length) kids.push(problemList(latest.manifest.warnings));
+  return h('aside', { className: ['docgen-preview', ...(failed ? ['docgen-preview-stale'] : [])], ariaLabel: 'Preview' }, kids);
 }
 
 function files(m: Manifest): Element[] {

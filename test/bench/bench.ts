@@ -69,6 +69,11 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
 
 // Issue 18: the ratios against Typst on the same model, interleaved in this process.
 await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS);
+{
+  const txt = OUTPUTS.find((o) => o.key === 'txt');
+  const text = txt ? Buffer.from((await txt.writer(model, profileOf(txt), ctx())).bytes).toString('utf8') : '';
+  (await import('./whole-process.ts')).wholeProcess(FILE, model, text, Math.min(RUNS, 3));
+}
 
 // Issue 5: the Lambda bundle's size and a cold render in a fresh Node process, on the embedded S3.
 {

@@ -11,6 +11,7 @@ set -euo pipefail
 PACKAGES=(
   chromium:chromium
   liblouis-bin:lou_translate
+  epubcheck:epubcheck
 )
 
 missing=()

@@ -11,6 +11,8 @@ import { indexPage } from './index-page.ts';
 import { renderContext, type Assets } from '../writers/context.ts';
 import { defaultAssets } from '../storage/assets.ts';
 import { LIMITS } from '../limits.ts';
+import type { PdfResult } from '../writers/pdf/index.ts';
+import { givePrintPages, type PrintPages } from '../writers/epub/pages.ts';
 import type { DocumentMeta } from '../model/types.ts';
 import type { Organisation } from '../organisation/types.ts';
 
@@ -85,8 +87,12 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
   // A PDF's pages are given to the outputs of its profile made after it: the outputs list each
   // profile's PDF before its DOCX (formats.ts), whose contents show the PDF's page numbers.
   const pdfPages = new Map<string, ReadonlyMap<string, number>>();
+  // The EPUB's page list is the pages its profile's PDF starts each block on (src/writers/epub/pages.ts).
+  const printPages = new Map<string, PrintPages>();
   const render = (o: (typeof outputs)[number]) => {
     const ctx = renderContext(assets, model.meta.published, pdfPages.get(o.profile));
+    const print = printPages.get(o.profile);
+    if (o.format === 'epub' && print) givePrintPages(ctx, print);
     return kind.render ? kind.render(built, o, { ctx, finish }) : o.writer(model, profileOf(o), ctx);
   };
   const files: Rendered[] = [];
@@ -95,6 +101,8 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     const out = await render(o);
     const ms = performance.now() - t0;
     if (o.format === 'pdf' && out.anchors && !pdfPages.has(o.profile)) pdfPages.set(o.profile, out.anchors);
+    const blockPages = (out as Partial<PdfResult>).blockPages;
+    if (o.format === 'pdf' && out.pages && blockPages && !printPages.has(o.profile)) printPages.set(o.profile, { pages: out.pages, blocks: blockPages });
     const r: Rendered = {
       file: {
         format: o.format,

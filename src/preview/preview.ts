@@ -4,7 +4,6 @@
 // The published files go to out/preview/<id>/ (or `out`), exactly as `docgen build` writes them.
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatProblem } from '../parse/problems.ts';
 import { codeFingerprint } from '../pipeline/fingerprint.ts';

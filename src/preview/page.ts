@@ -73,6 +73,9 @@ const LABELS: Record<string, string> = {
   'pdf/easy-read': 'Easy Read PDF',
   'docx/easy-read': 'Easy Read Word (DOCX)',
   'txt/easy-read': 'Easy Read plain text',
+  'epub/standard': 'EPUB e-book',
+  'epub/easy-read': 'Easy Read EPUB e-book',
+  'brf/standard': 'Braille (BRF)',
 };
 const label = (o: OutputFile) => LABELS[`${o.format}/${o.profile}`] ?? `${o.format.toUpperCase()} (${o.profile})`;
 const clock = (d: Date) => d.toTimeString().slice(0, 8);

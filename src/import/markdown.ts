@@ -127,3 +127,11 @@ export function paragraphMarkdown(nodes: ElementContent[], ctx: InlineContext): 
     .trim();
   return escapeLineStarts(md);
 }
+
+/** A paragraph whose every word is bold (a glossary term, a contact's name, a row header). */
+export function allBold(e: Element): boolean {
+  const text = squash(plainText(e));
+  if (!text) return false;
+  const boldText = (n: ElementContent): string => (n.type !== 'element' ? '' : n.tagName === 'strong' || n.tagName === 'b' ? plainText(n) : n.children.map(boldText).join(''));
+  return squash(e.children.map(boldText).join('')) === text;
+}

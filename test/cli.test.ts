@@ -38,7 +38,7 @@ describe('asking docgen about itself', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it.each(['build', 'new', 'schema'])('%s has its own --help, on stdout', (command) => {
+  it.each(['build', 'new', 'schema', 'preview', 'import'])('%s has its own --help, on stdout', (command) => {
     const r = docgen([command, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: docgen ${command} `));
@@ -53,7 +53,7 @@ describe('asking docgen about itself', () => {
   it('--help lists every subcommand', () => {
     const r = docgen(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['build', 'new', 'schema']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['build', 'new', 'schema', 'preview', 'import']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });
 
@@ -66,7 +66,7 @@ describe('a wrong command: one line on stderr, exit 2, no stack trace', () => {
     ['a missing file', ['build'], /^docgen: error: missing required argument 'file'/],
     ['a missing kind', ['new'], /^docgen: error: missing required argument 'kind'/],
     ['a kind there is not', ['new', 'leaflet'], /^docgen: error: .*'leaflet' is invalid.*easy-read/],
-    ['an unknown format', ['build', 'content/easy-read/osborne-court-easy-read.yaml', '--formats', 'pdf,epub'], /^docgen: error: unknown format "epub"; choose from html, pdf/],
+    ['an unknown format', ['build', 'content/easy-read/osborne-court-easy-read.yaml', '--formats', 'pdf,mobi'], /^docgen: error: unknown format "mobi"; choose from html, pdf/],
   ])('%s', (_what, args, message) => {
     const r = docgen(args);
     expect(r.status).toBe(2);

@@ -9,7 +9,7 @@ import { err, EXIT, out } from '../streams.ts';
  * The outputs --formats takes, for the help; the pipeline's own list (OUTPUT_KEYS) loads every
  * writer, so it is written out here, and test/cli.test.ts checks the two agree.
  */
-export const FORMAT_KEYS = ['html', 'pdf', 'docx', 'txt', 'large-print-pdf', 'large-print-docx'];
+export const FORMAT_KEYS = ['html', 'pdf', 'docx', 'txt', 'brf', 'epub', 'large-print-pdf', 'large-print-docx'];
 
 export function buildCommand(): Command {
   return new Command('build')

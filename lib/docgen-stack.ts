@@ -1,6 +1,7 @@
 // The AWS stack: uploads bucket → render function → published bucket → CloudFront for residents.
 // Secure by default: private encrypted buckets, TLS only, access logs, least-privilege IAM,
-// retries with a dead-letter queue, and alarms that notify an encrypted SNS topic.
+// retries with a dead-letter queue, alarms that notify an encrypted SNS topic, and the re-render after
+// a deploy (lib/rerender.ts). Stack outputs name the buckets, the download domain and the state machine.
 import { CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -20,6 +21,8 @@ import { join } from 'node:path';
 import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
 import { RENDER_BUNDLE, renderBundling } from './bundling.ts';
 import { DIRECTORY_INDEX_FILE } from './functions/index.ts';
+import { Rerender } from './rerender.ts';
+import { rerenderStateMachineName } from './stages.ts';
 
 export interface DocgenStackProps extends StackProps {
   /** Stamped into every manifest (CI passes the commit). */
@@ -34,6 +37,8 @@ export interface DocgenStackProps extends StackProps {
    * dead-letter queue.
    */
   renderConcurrency?: number;
+  /** Publications the re-render after a deploy renders at once (its Distributed Maps' MaxConcurrency; default 10). */
+  rerenderConcurrency?: number;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -45,6 +50,7 @@ export class DocgenStack extends Stack {
   readonly distribution: Distribution;
   readonly alarmTopic: Topic;
   readonly uploaderRole: Role;
+  readonly rerender: Rerender;
 
   constructor(scope: Construct, id: string, props: DocgenStackProps = {}) {
     super(scope, id, props);
@@ -114,6 +120,14 @@ export class DocgenStack extends Stack {
     const role = new Role(this, 'RenderRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
+    // What makes a version: the re-render function gets the same, so it computes the versions uploads do.
+    const renderEnvironment = {
+      TEMPLATE_VERSION: props.templateVersion ?? 'unversioned',
+      // The hash of the code and assets that render (src/pipeline/fingerprint.ts), at synth.
+      DOCGEN_FINGERPRINT: codeFingerprint(ROOT),
+      DOCGEN_ASSETS: '/var/task/assets',
+    };
+    const memorySize = 3584;
     this.renderFunction = new NodejsFunction(this, 'Render', {
       // The bundle (esbuild options, and assets/ copied beside it) is defined once in lib/bundling.ts.
       entry: join(ROOT, RENDER_BUNDLE.entry),
@@ -123,22 +137,14 @@ export class DocgenStack extends Stack {
       // Sized for CPU, not memory (peak RSS ~250 MB). A cold render leans on V8's background
       // compiler and garbage collector: `npm run bench` measures the Local Account cold in about
       // 2.8 s on two CPUs and 3.8 s on one. Lambda gives two vCPUs from 3,538 MB (one at 1,769).
-      memorySize: 3584,
+      memorySize,
       timeout: Duration.minutes(2),
       reservedConcurrentExecutions: renderConcurrency,
       role,
       logGroup,
       retryAttempts: 2,
       deadLetterQueue: dlq,
-      environment: {
-        INPUT_BUCKET: this.input.bucketName,
-        OUTPUT_BUCKET: this.output.bucketName,
-        TEMPLATE_VERSION: props.templateVersion ?? 'unversioned',
-        // The hash of the code and assets that render (src/pipeline/fingerprint.ts), at synth.
-        DOCGEN_FINGERPRINT: codeFingerprint(ROOT),
-        DOCGEN_ASSETS: '/var/task/assets',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      environment: { INPUT_BUCKET: this.input.bucketName, OUTPUT_BUCKET: this.output.bucketName, ...renderEnvironment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: renderBundling(),
     });
     const errorsAlarm = new Alarm(this, 'RenderErrorsAlarm', {
@@ -149,7 +155,18 @@ export class DocgenStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    for (const alarm of [dlqAlarm, errorsAlarm]) alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+    // Re-rendering every publication after a deploy (lib/rerender.ts): its own functions, the same pipeline.
+    this.rerender = new Rerender(this, 'Rerender', {
+      input: this.input,
+      output: this.output,
+      logs,
+      environment: renderEnvironment,
+      memorySize,
+      maxConcurrency: props.rerenderConcurrency,
+      stateMachineName: rerenderStateMachineName(this.stackName),
+    });
+    const alarms = [dlqAlarm, errorsAlarm, this.rerender.failuresAlarm];
+    for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(this.alarmTopic));
     // A topic policy replaces SNS's default one, so CloudWatch needs leave to publish: these alarms only.
     this.alarmTopic.addToResourcePolicy(
       new PolicyStatement({
@@ -157,7 +174,7 @@ export class DocgenStack extends Stack {
         principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['sns:Publish'],
         resources: [this.alarmTopic.topicArn],
-        conditions: { ArnEquals: { 'aws:SourceArn': [dlqAlarm.alarmArn, errorsAlarm.alarmArn] } },
+        conditions: { ArnEquals: { 'aws:SourceArn': alarms.map((a) => a.alarmArn) } },
       }),
     );
 
@@ -234,5 +251,13 @@ export class DocgenStack extends Stack {
     Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR1', reason: 'Council publications are public information for anyone, wherever they are; no geographic restriction.' });
     Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR2', reason: 'Read-only static files from a private bucket; a WAF web ACL can be attached per council where its policy asks for one.' });
     Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR4', reason: 'The default cloudfront.net certificate is used until a council adds its own domain; viewers are redirected to HTTPS.' });
+
+    // What the README's commands and the deploy workflow read (aws cloudformation describe-stacks).
+    new CfnOutput(this, 'UploadsBucketName', { value: this.input.bucketName, description: 'Upload content under incoming/ of this bucket; reports/ holds the validation reports.' });
+    new CfnOutput(this, 'PublishedBucketName', { value: this.output.bucketName, description: 'The published formats, under published/<id>/.' });
+    new CfnOutput(this, 'DownloadDomain', { value: this.distribution.distributionDomainName, description: 'Residents read and download at https://<this>/published/<id>/.' });
+    new CfnOutput(this, 'RerenderStateMachineArn', { value: this.rerender.stateMachine.stateMachineArn, description: 'Start it after a deploy to re-render every publication whose render fingerprint changed.' });
+    new CfnOutput(this, 'RerenderReportsBucketName', { value: this.rerender.reports.bucketName, description: 'Each re-render\'s report, under reports/<execution>.json.' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Render, dead-letter and re-render alarms notify this topic.' });
   }
 }

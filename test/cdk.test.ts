@@ -49,16 +49,16 @@ const s3Summary = (statements: Statement[]) =>
     }));
 
 describe('CDK stack', () => {
-  it('has three private, encrypted, versioned, TLS-only buckets, two of them logged', () => {
-    template.resourceCountIs('AWS::S3::Bucket', 3);
+  it('has four private, encrypted, versioned, TLS-only buckets (uploads, published, access logs, re-render records), three of them logged', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 4);
     for (const b of Object.values(template.findResources('AWS::S3::Bucket'))) {
       expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(b.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     }
-    expect(Object.values(template.findResources('AWS::S3::Bucket')).filter((b) => b.Properties.LoggingConfiguration)).toHaveLength(2);
+    expect(Object.values(template.findResources('AWS::S3::Bucket')).filter((b) => b.Properties.LoggingConfiguration)).toHaveLength(3);
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     for (const p of policies) {
       expect(p.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
@@ -91,7 +91,7 @@ describe('CDK stack', () => {
     expect(Object.keys(config).filter((k) => /Configurations$/.test(k))).toEqual(['LambdaFunctionConfigurations']);
   });
 
-  it('runs on Node 24, arm64, with retries, a dead-letter queue and alarms on it and on errors', () => {
+  it('runs on Node 24, arm64, with retries, a dead-letter queue and alarms on it, on errors and on failed re-renders', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
@@ -102,7 +102,8 @@ describe('CDK stack', () => {
     });
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Threshold: 1 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
     const [fnId] = resourceOf('AWS::Lambda::Function', 'Render');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -138,7 +139,7 @@ describe('CDK stack', () => {
     for (const bad of [0, -1, 2.5]) expect(() => new DocgenStack(newApp(), 'Bad', { renderConcurrency: bad })).toThrow(/renderConcurrency/);
   });
 
-  it('sends both alarms to an SNS topic encrypted with a rotated customer key that CloudWatch may use, TLS only', () => {
+  it('sends every alarm (the dead-letter queue’s included) to an SNS topic encrypted with a rotated customer key that CloudWatch may use, TLS only', () => {
     const [topicId, topic] = resourceOf('AWS::SNS::Topic', 'RenderAlarms');
     const [keyId, key] = resourceOf('AWS::KMS::Key', 'AlarmTopicKey');
     expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
@@ -153,7 +154,7 @@ describe('CDK stack', () => {
     expect(policies[0].Properties.Topics).toEqual([{ Ref: topicId }]);
     const statements: Statement[] = policies[0].Properties.PolicyDocument.Statement;
     expect(statements).toEqual(expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]));
-    // The topic policy replaces SNS's default, so it lets CloudWatch publish, for these two alarms only.
+    // The topic policy replaces SNS's default, so it lets CloudWatch publish, for these alarms only.
     const allow = statements.filter((s) => s.Effect === 'Allow');
     expect(allow).toHaveLength(1);
     expect(allow[0]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId } });
@@ -262,9 +263,11 @@ describe('CDK stack', () => {
       });
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
       expect(manifest.artifacts.CouncilDocgen.environment).toBe('aws://unknown-account/eu-west-2');
-      const fn = Object.values(JSON.parse(readFileSync(join(out, 'CouncilDocgen.template.json'), 'utf8')).Resources as Record<string, { Type: string; Properties: { Handler?: string; Environment?: { Variables: Record<string, string> } } }>).find(
-        (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'index.handler',
-      )!;
+      const fn = Object.entries(JSON.parse(readFileSync(join(out, 'CouncilDocgen.template.json'), 'utf8')).Resources as Record<string, { Type: string; Properties: { Handler?: string; Environment?: { Variables: Record<string, string> } } }>).find(
+        ([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('Render') && r.Properties.Handler === 'index.handler',
+      )![1];
+      // Both stages, from one app; the dev stack is in the same environment.
+      expect(manifest.artifacts['CouncilDocgen-dev'].environment).toBe('aws://unknown-account/eu-west-2');
       expect(fn.Properties.Environment!.Variables.TEMPLATE_VERSION).toBe('unversioned');
     } finally {
       rmSync(out, { recursive: true, force: true });

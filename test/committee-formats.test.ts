@@ -310,7 +310,7 @@ describe('every fixture in every format', () => {
     for (const f of files) {
       const r = await publish(f, readFileSync(f), folderImageLoader(f), { loadText: folderTextLoader(f), organisation: organisationOf(f) });
       if (!r.ok) throw new Error(said(r.problems));
-      expect(r.files.map((x) => x.file.format).sort(), f).toEqual(['docx', 'docx', 'html', 'pdf', 'pdf', 'txt']);
+      expect(r.files.map((x) => x.file.format).sort(), f).toEqual(['brf', 'docx', 'docx', 'epub', 'html', 'pdf', 'pdf', 'txt']);
       const { failures } = await checkPdfUa(r.files.find((x) => x.file.format === 'pdf' && x.file.profile === 'standard')!.data);
       expect(failures, f).toEqual([]);
     }

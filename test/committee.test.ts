@@ -80,7 +80,7 @@ describe('committee papers', () => {
     const dir = 'content/committee-2016-10-11';
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.includes('-pack'))) {
       const r = await publishFile(join(dir, f));
-      expect(r.files.map((x) => `${x.file.profile}.${x.file.format}`).sort(), f).toEqual(['large-print.docx', 'large-print.pdf', 'standard.docx', 'standard.html', 'standard.pdf', 'standard.txt']);
+      expect(r.files.map((x) => `${x.file.profile}.${x.file.format}`).sort(), f).toEqual(['large-print.docx', 'large-print.pdf', 'standard.brf', 'standard.docx', 'standard.epub', 'standard.html', 'standard.pdf', 'standard.txt']);
       const { failures } = await checkPdfUa(r.files.find((x) => x.file.format === 'pdf' && x.file.profile === 'standard')!.data);
       expect(failures, f).toEqual([]);
     }

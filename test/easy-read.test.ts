@@ -70,7 +70,7 @@ describe('Easy Read layout', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.manifest.warnings).toEqual([]);
-    expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.html', 'easy-read.pdf', 'easy-read.docx', 'easy-read.txt']);
+    expect(r.files.map((f) => `${f.file.profile}.${f.file.format}`)).toEqual(['easy-read.html', 'easy-read.pdf', 'easy-read.docx', 'easy-read.txt', 'easy-read.brf', 'easy-read.epub']);
     const { failures, pdf } = await checkPdfUa(r.files.find((f) => f.file.format === 'pdf')!.data);
     expect(failures).toEqual([]);
     expect(checkLayout(pdf)).toBe(7); // help note, 5 rows, the word list's picture

@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { publish, type Rendered } from '../src/pipeline/publish.ts';
 import { folderImageLoader, folderTextLoader } from '../src/storage/folder.ts';
 import { docxGolden, pdfGolden } from './support/golden.ts';
@@ -20,7 +21,22 @@ async function goldenOf(r: Rendered): Promise<[suffix: string, text: string] | u
   if (format === 'docx' && profile !== 'large-print') return ['docx.xml', await docxGolden(r.data)];
   if (format === 'pdf') return [`${prefix}pdf.yaml`, await pdfGolden(r.data)];
   if (format === 'html') return [`${prefix}html`, Buffer.from(r.data).toString('utf8')];
+  if (format === 'brf') return [`${prefix}brf`, Buffer.from(r.data).toString('latin1')];
+  if (format === 'epub') return [`${prefix}epub.txt`, epubGolden(r.data)];
   return undefined;
+}
+
+/**
+ * An EPUB read back: every entry with its size, then the package document and the navigation
+ * document whole (metadata, contents, page list). The content documents are the HTML writer's
+ * handlers, whose output the html golden already holds.
+ */
+function epubGolden(bytes: Uint8Array): string {
+  const entries = unzipSync(bytes);
+  const names = Object.keys(entries);
+  const text = (n: string) => new TextDecoder().decode(entries[n]);
+  const whole = names.filter((n) => /\.opf$|nav\.xhtml$/.test(n));
+  return [...names.map((n) => `${n} ${entries[n].byteLength}`), '', ...whole.flatMap((n) => [`== ${n}`, text(n)])].join('\n');
 }
 
 describe('golden outputs', () => {

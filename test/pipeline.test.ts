@@ -16,7 +16,7 @@ describe('upload pipeline on the embedded S3', () => {
     const manifest = JSON.parse((await text(OUTPUT_BUCKET, latest.manifest))!);
     expect(manifest.id).toBe('local-account-2016-17');
     expect(manifest.generator.template).toBe('local');
-    expect(manifest.outputs.map((o: { format: string; profile: string }) => `${o.profile}.${o.format}`).sort()).toEqual(['large-print.docx', 'large-print.pdf', 'standard.docx', 'standard.html', 'standard.pdf', 'standard.txt']);
+    expect(manifest.outputs.map((o: { format: string; profile: string }) => `${o.profile}.${o.format}`).sort()).toEqual(['large-print.docx', 'large-print.pdf', 'standard.brf', 'standard.docx', 'standard.epub', 'standard.html', 'standard.pdf', 'standard.txt']);
     const keys = await embedded.s3().storage.list(OUTPUT_BUCKET, `published/local-account-2016-17/${latest.version}/`);
     expect(keys).toHaveLength(8); // 6 outputs, index.html, manifest.json
     for (const o of manifest.outputs) {

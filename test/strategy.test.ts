@@ -11,7 +11,7 @@ const FILE = 'content/strategy/your-life-your-wellbeing-strategy.yaml';
 describe('strategy', () => {
   it('publishes the whole strategy in every format, with a bookmark per chapter and tagged PDFs', async () => {
     const out = await buildAll(FILE);
-    expect([...out.keys()].sort()).toEqual(['large-print.docx', 'large-print.pdf', 'standard.docx', 'standard.html', 'standard.pdf', 'standard.txt']);
+    expect([...out.keys()].sort()).toEqual(['large-print.docx', 'large-print.pdf', 'standard.brf', 'standard.docx', 'standard.epub', 'standard.html', 'standard.pdf', 'standard.txt']);
     const chapters: string[] = YAML.parse(readFileSync(FILE, 'utf8')).sections.map((s: { title: string }) => s.title);
     expect(chapters).toHaveLength(11);
     for (const key of ['standard.pdf', 'large-print.pdf']) {

@@ -57,7 +57,7 @@ describe('valid content', () => {
     const ok = await build('test/fixtures/valid/minimal.yaml', out, undefined, () => {});
     expect(ok).toBe(true);
     const files = readdirSync(join(out, 'minimal-account')).sort();
-    expect(files).toEqual(['index.html', 'manifest.json', 'minimal-account-large-print.docx', 'minimal-account-large-print.pdf', 'minimal-account.docx', 'minimal-account.html', 'minimal-account.pdf', 'minimal-account.txt']);
+    expect(files).toEqual(['index.html', 'manifest.json', 'minimal-account-large-print.docx', 'minimal-account-large-print.pdf', 'minimal-account.brf', 'minimal-account.docx', 'minimal-account.epub', 'minimal-account.html', 'minimal-account.pdf', 'minimal-account.txt']);
     expect(existsSync(join(out, 'minimal-account.partial'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(out, 'minimal-account', 'manifest.json'), 'utf8'));
     expect(manifest.outputs.map((o: { file: string }) => o.file)).toHaveLength(6);

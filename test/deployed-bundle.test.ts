@@ -270,6 +270,11 @@ describe('the deployed render bundle', () => {
       expect(manifest.organisation).toEqual({ id: 'kent', name: 'Kent County Council' });
       expect(manifest.inputs?.map((i) => i.name)).toContain(PROFILE_KEY);
       expect(manifest.outputs.length, u.key).toBeGreaterThan(0);
+      // The bundle makes Braille (liblouis and its tables travel inside it) and EPUB wherever the
+      // kind has plain text and a web page: the formats that need more than the writers' code.
+      const formats = manifest.outputs.map((o) => o.format);
+      if (formats.includes('txt')) expect(formats, u.key).toContain('brf');
+      if (formats.includes('html') && u.content!.kind !== 'agenda-pack') expect(formats, u.key).toContain('epub');
       const prefix = latest.manifest.slice(0, -'manifest.json'.length);
       for (const o of manifest.outputs) {
         const head = await s3.send(new HeadObjectCommand({ Bucket: OUTPUT_BUCKET, Key: prefix + o.file }));

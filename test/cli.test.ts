@@ -38,7 +38,7 @@ describe('asking docgen about itself', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it.each(['build', 'new', 'schema', 'preview', 'import'])('%s has its own --help, on stdout', (command) => {
+  it.each(['build', 'new', 'schema', 'preview', 'import', 'rerender'])('%s has its own --help, on stdout', (command) => {
     const r = docgen([command, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: docgen ${command} `));
@@ -53,7 +53,7 @@ describe('asking docgen about itself', () => {
   it('--help lists every subcommand', () => {
     const r = docgen(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['build', 'new', 'schema', 'preview', 'import']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['build', 'new', 'schema', 'preview', 'import', 'rerender']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });
 

@@ -44,6 +44,7 @@ function reportingUsageErrors(command: Command, help: string): Command {
 const ELSEWHERE: Record<string, () => Promise<Command>> = {
   preview: async () => (await import('../preview/command.ts')).previewCommand(),
   import: async () => (await import('./commands/import.ts')).importCommand(),
+  rerender: async () => (await import('./commands/rerender.ts')).rerenderCommand(),
 };
 
 /** The program, with every subcommand these arguments (without node and the script) can reach. */
@@ -123,6 +124,8 @@ if (isEntry()) {
     process.exit(EXIT.content);
   };
   process.on('uncaughtException', fault).on('unhandledRejection', fault);
+  // A reader that stops reading (docgen … | head) is not an error: stop quietly, as other commands do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(EXIT.ok) : fault(e)));
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -98,6 +98,14 @@ describe('re-render after a deploy, on the embedded S3', () => {
     expect(exitStatus(changed)).toBe(0);
   }, RUN_MS);
 
+  it('puts the template version it re-rendered with in every manifest and on every download page', async () => {
+    const text = async (key: string) => Buffer.from((await s3.storage.get(OUTPUT_BUCKET, key))!).toString('utf8');
+    for (const r of changed.results) {
+      expect(JSON.parse(await text(`published/${r.id}/${r.version}/manifest.json`)).generator.template, r.id).toBe('test');
+      for (const page of [`published/${r.id}/${r.version}/index.html`, `published/${r.id}/index.html`]) expect(await text(page), page).toContain('template version test.');
+    }
+  });
+
   it('says which publications’ outputs changed: none, when only the fingerprint did', () => {
     // The same code made them, so every file is byte for byte the same; only the versions moved.
     expect(changed.outputsChanged).toEqual([]);

@@ -175,7 +175,17 @@ export function indexPage(m: Manifest, contact: Contact = m.alternativeFormats ?
   // Only the stable page links to the list of publications: a version's page is also written to a
   // folder by `docgen build`, where there is no list to link to.
   const nav = opts.version ? [h('nav', { ariaLabel: 'Publications' }, [h('a', { href: '../' }, 'All publications')])] : undefined;
-  return htmlDocument({ lang: m.language, title: `${m.title}: download`, header: nav, main });
+  return htmlDocument({ lang: m.language, title: `${m.title}: download`, header: nav, main, footer: [madeWith(m)] });
+}
+
+/**
+ * What made these files, from the manifest: the generator's version and the template version (the
+ * commit the service was deployed from), so that a resident's or officer's question about a file
+ * can be matched to the code that made it, and a re-render after a deploy shows on the page.
+ */
+export function madeWith(m: Pick<Manifest, 'generator'>): Element {
+  const template = m.generator.template ?? 'unversioned';
+  return h('p.made-with', `Made by docgen ${m.generator.version}, template version ${template}.`);
 }
 
 /** The stable download page, published/<id>/index.html: the latest version's page, linking into its folder. */

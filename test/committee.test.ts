@@ -62,7 +62,7 @@ describe('committee papers', () => {
       { title: 'Test Committee, 1 February 2017: minutes', item: 'A1 Minutes of the last meeting' },
       { title: 'A report', item: 'A2 A report' },
     ]);
-    expect(r.files.map((f) => f.file.file)).toEqual(['test-pack.html', 'test-pack.pdf', 'test-pack-large-print.pdf']);
+    expect(r.files.map((f) => f.file.file)).toEqual(['test-pack.html', 'test-pack.pdf', 'test-pack.epub', 'test-pack-large-print.pdf']);
   });
 
   it('computes the real 11 October 2016 pack: agenda ranges equal the pages where each paper starts and ends', async () => {

@@ -12,7 +12,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, CfnBucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, CfnBucket, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { CfnSubscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -20,6 +20,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
 import { RENDER_BUNDLE, renderBundling } from './bundling.ts';
+import { SECURE_BUCKET } from './secure-bucket.ts';
 import { DIRECTORY_INDEX_FILE } from './functions/index.ts';
 import { Rerender } from './rerender.ts';
 import { rerenderStateMachineName } from './stages.ts';
@@ -60,14 +61,7 @@ export class DocgenStack extends Stack {
       throw new Error(`renderConcurrency must be a whole number of at least 1, not ${renderConcurrency}`);
     }
 
-    const secure = {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    };
+    const secure = SECURE_BUCKET;
     // CloudFront standard logs are delivered with ACLs, so this bucket alone allows object-writer ACLs.
     const logs = new Bucket(this, 'AccessLogs', { ...secure, objectOwnership: ObjectOwnership.OBJECT_WRITER, lifecycleRules: [{ expiration: Duration.days(365) }] });
     Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });

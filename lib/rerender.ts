@@ -5,13 +5,14 @@
 // with a ResultWriter; then a Lambda makes the report and the execution fails if any publication
 // failed. The re-render function runs the upload pipeline (src/rerender/engine.ts), so only
 // publications whose render fingerprint (code, content and inputs) changed are rendered.
+import { SECURE_BUCKET } from './secure-bucket.ts';
 import { type CfnElement, type CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Choice, Condition, DefinitionBody, DistributedMap, Fail, JsonPath, LogLevel, ResultWriter, S3JsonItemReader, StateMachine, StateMachineType, Succeed, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -48,12 +49,7 @@ export class Rerender extends Construct {
     // Plans, Distributed Map results and reports: private, not in the published bucket (CloudFront
     // serves all of that), and expired after a year.
     this.reports = new Bucket(this, 'Reports', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...SECURE_BUCKET,
       serverAccessLogsBucket: props.logs,
       serverAccessLogsPrefix: 'rerender/',
       lifecycleRules: [{ id: 'ExpireRerenderRecords', expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],

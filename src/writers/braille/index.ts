@@ -12,6 +12,7 @@
 //     not brailled, the hanging indent shows the items; numbers and printed labels are.
 // One handler per node type; the layout (lines, pages) is done once, after translation.
 import { unseenAddress } from '../common/links.ts';
+import { boxWords, tableLines } from '../common/linear.ts';
 import type { Block, DocumentModel, Inline, Labels, List } from '../../model/types.ts';
 import { dispatch, type Handlers, type Writer } from '../context.ts';
 import { louis, type Louis } from './liblouis.ts';
@@ -102,21 +103,14 @@ const BLOCKS: Handlers<Block, [Out], void> = {
     else for (const e of b.items) para(o, `${e.term}: ${oneLine(e.body, o)}`);
   },
   table: (b, o) => {
-    para(o, b.hiddenCaption ? `${b.caption}:` : `${o.L.table}: ${b.caption}`);
-    const headers = b.columns.map((c) => inlines(c, o));
-    for (const row of b.rows) {
-      const cells = row.map((c) => inlines(c, o));
-      // With no header row, a row is its cells.
-      const fields = headers.length ? headers.map((h, i) => `${h}: ${cells[i]}`) : cells;
-      item(o, b.rowHeaders ? `${cells[0]}. ${fields.slice(1).join('; ')}` : fields.join('; '));
-    }
+    const { caption, rows } = tableLines(b, o.L, (c) => inlines(c, o));
+    para(o, caption);
+    for (const row of rows) item(o, row);
     para(o, o.L.endOfTable);
   },
   quote: (b, o) => para(o, `${o.L.quote}: “${oneLine(b.blocks, o)}”${b.by ? ` (${b.by})` : ''}`),
   box: (b, o) => {
-    // As the plain text: a story's heading says what it is; a box, a panel and key facts say what they are.
-    const own = b.style === 'story' ? (b.label ?? o.L.caseStudy) : b.style === 'panel' ? (b.label ?? o.L.panel) : b.style === 'quote' ? o.L.quote : o.L.box;
-    const label = b.style === 'facts' ? o.L.keyFacts : b.style === 'story' ? undefined : own;
+    const { own, label } = boxWords(b, o.L);
     const [first, ...rest] = b.blocks;
     const titled = first?.type === 'heading';
     if (titled) para(o, label ? `${label}: ${first.text}` : first.text);

@@ -51,7 +51,7 @@ const ELSEWHERE: Record<string, () => Promise<Command>> = {
 export async function program(argv: string[] = []): Promise<Command> {
   const docgen = reportingUsageErrors(
     new Command('docgen')
-      .description('Make accessible publications (HTML, tagged PDF, Word, plain text, large print, Easy Read) from a content file.')
+      .description('Make accessible publications (HTML, tagged PDF, Word, plain text, large print, EPUB, Braille; Easy Read in its own layout) from a content file.')
       .version(GENERATOR_VERSION, '-V, --version', 'print the version')
       .helpOption('-h, --help', 'show help (each command has its own: docgen build --help)')
       .helpCommand(false),

@@ -18,7 +18,7 @@ describe('upload pipeline on the embedded S3', () => {
     expect(manifest.generator.template).toBe('local');
     expect(manifest.outputs.map((o: { format: string; profile: string }) => `${o.profile}.${o.format}`).sort()).toEqual(['large-print.docx', 'large-print.pdf', 'standard.brf', 'standard.docx', 'standard.epub', 'standard.html', 'standard.pdf', 'standard.txt']);
     const keys = await embedded.s3().storage.list(OUTPUT_BUCKET, `published/local-account-2016-17/${latest.version}/`);
-    expect(keys).toHaveLength(8); // 6 outputs, index.html, manifest.json
+    expect(keys).toHaveLength(10); // 8 outputs, index.html, manifest.json
     for (const o of manifest.outputs) {
       const body = await embedded.s3().storage.get(OUTPUT_BUCKET, `published/local-account-2016-17/${latest.version}/${o.file}`);
       expect(body?.byteLength, o.file).toBe(o.bytes);
@@ -49,7 +49,7 @@ describe('upload pipeline on the embedded S3', () => {
       return Object.fromEntries(await Promise.all(keys.map(async (k) => [k, Buffer.from((await embedded.s3().storage.get(OUTPUT_BUCKET, k))!).toString('base64')])));
     };
     const first = await snapshot();
-    expect(Object.keys(first).length).toBe(11); // a version (6 outputs, index.html, manifest.json), latest.json and the stable index.html and HTML
+    expect(Object.keys(first).length).toBe(13); // a version (8 outputs, index.html, manifest.json), latest.json and the stable index.html and HTML
     await embedded.s3().storage.put(INPUT_BUCKET, 'incoming/min/minimal.yaml', minimal, 'application/yaml'); // S3 redelivers: same object
     await embedded.s3().idle();
     expect(await snapshot()).toEqual(first);
@@ -74,8 +74,8 @@ describe('upload pipeline on the embedded S3', () => {
     for (let i = 0; i < 20; i++) {
       const latest = JSON.parse((await text(OUTPUT_BUCKET, `published/many-${i}/latest.json`))!);
       const manifest = JSON.parse((await text(OUTPUT_BUCKET, latest.manifest))!);
-      expect(manifest.outputs).toHaveLength(6);
-      expect(await embedded.s3().storage.list(OUTPUT_BUCKET, `published/many-${i}/${latest.version}/`)).toHaveLength(8); // 6 outputs, index.html, manifest.json
+      expect(manifest.outputs).toHaveLength(8);
+      expect(await embedded.s3().storage.list(OUTPUT_BUCKET, `published/many-${i}/${latest.version}/`)).toHaveLength(10); // 8 outputs, index.html, manifest.json
     }
   });
 });

@@ -60,7 +60,7 @@ describe('valid content', () => {
     expect(files).toEqual(['index.html', 'manifest.json', 'minimal-account-large-print.docx', 'minimal-account-large-print.pdf', 'minimal-account.brf', 'minimal-account.docx', 'minimal-account.epub', 'minimal-account.html', 'minimal-account.pdf', 'minimal-account.txt']);
     expect(existsSync(join(out, 'minimal-account.partial'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(out, 'minimal-account', 'manifest.json'), 'utf8'));
-    expect(manifest.outputs.map((o: { file: string }) => o.file)).toHaveLength(6);
+    expect(manifest.outputs.map((o: { file: string }) => o.file)).toHaveLength(8);
     for (const pdfFile of ['minimal-account.pdf', 'minimal-account-large-print.pdf']) {
       const { failures, pdf } = await checkPdfUa(readFileSync(join(out, 'minimal-account', pdfFile)));
       expect(failures).toEqual([]);

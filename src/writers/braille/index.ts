@@ -12,7 +12,7 @@
 //     not brailled, the hanging indent shows the items; numbers and printed labels are.
 // One handler per node type; the layout (lines, pages) is done once, after translation.
 import { unseenAddress } from '../common/links.ts';
-import { boxWords, tableLines } from '../common/linear.ts';
+import { boxLines, figureLine, tableLines } from '../common/linear.ts';
 import type { Block, DocumentModel, Inline, Labels, List } from '../../model/types.ts';
 import { dispatch, type Handlers, type Writer } from '../context.ts';
 import { louis, type Louis } from './liblouis.ts';
@@ -110,19 +110,13 @@ const BLOCKS: Handlers<Block, [Out], void> = {
   },
   quote: (b, o) => para(o, `${o.L.quote}: “${oneLine(b.blocks, o)}”${b.by ? ` (${b.by})` : ''}`),
   box: (b, o) => {
-    const { own, label } = boxWords(b, o.L);
-    const [first, ...rest] = b.blocks;
-    const titled = first?.type === 'heading';
-    if (titled) para(o, label ? `${label}: ${first.text}` : first.text);
-    else if (b.style !== 'facts') para(o, own);
-    blocks(titled ? rest : b.blocks, o);
-    if (b.style !== 'facts') para(o, o.L.endOf(own));
+    const box = boxLines(b, o.L);
+    if (box.opening) para(o, box.opening);
+    blocks(box.blocks, o);
+    if (box.closing) para(o, box.closing);
   },
-  figure: (b, o) => {
-    // A chart's figures follow it as its data table (the chart's Group); here only what it is.
-    if (b.graphic.type === 'chart') return para(o, `${o.L.chart}: ${b.graphic.chart.title} (${b.graphic.chart.unit})`);
-    para(o, `${o.L.image}: ${b.alt}${b.caption ? ` ${b.caption}` : ''}`);
-  },
+  // A chart's figures follow it as its data table (the chart's Group); here only what it is.
+  figure: (b, o) => para(o, figureLine(b, o.L)),
   group: (b, o) => {
     if (b.role !== 'contact') return blocks(b.blocks, o);
     for (const x of b.blocks) item(o, oneLine([x], o));

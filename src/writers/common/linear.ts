@@ -2,7 +2,7 @@
 // table is its caption and a line per row ("Header: value; …", the row's header first when it
 // has one), a box says what it is before and after its content. Each writer lays the lines out
 // its own way (text with "- " items, Braille in its cells).
-import type { Box, Labels, Table } from '../../model/types.ts';
+import type { Block, Box, Figure, Labels, Table } from '../../model/types.ts';
 
 /** A table's caption line and one line per row, given how a cell reads as text. */
 export function tableLines(b: Table, L: Labels, cellText: (c: Table['columns'][number]) => string): { caption: string; rows: string[] } {
@@ -19,10 +19,20 @@ export function tableLines(b: Table, L: Labels, cellText: (c: Table['columns'][n
 }
 
 /**
- * What a box is called, and the label before its title: a story's heading already says what it
- * is ("Case study"); a box, a panel and key facts say what they are.
+ * A box as linear text: the line that opens it, its blocks, and the line that ends it. A story's
+ * heading already says what it is ("Case study"); a box, a panel and key facts say what they are.
  */
-export function boxWords(b: Box, L: Labels): { own: string; label: string | undefined } {
+export function boxLines(b: Box, L: Labels): { opening?: string; blocks: Block[]; closing?: string } {
   const own = b.style === 'story' ? (b.label ?? L.caseStudy) : b.style === 'panel' ? (b.label ?? L.panel) : b.style === 'quote' ? L.quote : L.box;
-  return { own, label: b.style === 'facts' ? L.keyFacts : b.style === 'story' ? undefined : own };
+  const label = b.style === 'facts' ? L.keyFacts : b.style === 'story' ? undefined : own;
+  const [first, ...rest] = b.blocks;
+  const closing = b.style !== 'facts' ? L.endOf(own) : undefined;
+  if (first?.type === 'heading') return { opening: label ? `${label}: ${first.text}` : first.text, blocks: rest, closing };
+  return { opening: b.style !== 'facts' ? own : undefined, blocks: b.blocks, closing };
+}
+
+/** What a figure is, in words: a chart by its title and unit (its data follows as a table), a picture by its alt text. */
+export function figureLine(b: Figure, L: Labels): string {
+  if (b.graphic.type === 'chart') return `${L.chart}: ${b.graphic.chart.title} (${b.graphic.chart.unit})`;
+  return `${L.image}: ${b.alt}${b.caption ? ` ${b.caption}` : ''}`;
 }

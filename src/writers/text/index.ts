@@ -2,7 +2,7 @@
 // underlined headings, "- " lists, tables linearised as "Header: value", charts as their data,
 // URLs written whole. One handler per node type.
 import { unseenAddress } from '../common/links.ts';
-import { boxWords, tableLines } from '../common/linear.ts';
+import { boxLines, figureLine, tableLines } from '../common/linear.ts';
 import type { Block, DocumentModel, Inline, Labels, List } from '../../model/types.ts';
 import { dispatch, type Handlers, type Writer } from '../context.ts';
 
@@ -78,18 +78,12 @@ const BLOCKS: Handlers<Block, [Out], void> = {
   },
   quote: (b, o) => para(o, `${o.L.quote}: “${oneLine(b.blocks, o)}”${b.by ? ` (${b.by})` : ''}`),
   box: (b, o) => {
-    const { own, label } = boxWords(b, o.L);
-    const [first, ...rest] = b.blocks;
-    const titled = first?.type === 'heading';
-    if (titled) para(o, label ? `${label}: ${first.text}` : first.text);
-    else if (b.style !== 'facts') para(o, own);
-    blocks(titled ? rest : b.blocks, o);
-    if (b.style !== 'facts') para(o, o.L.endOf(own));
+    const box = boxLines(b, o.L);
+    if (box.opening) para(o, box.opening);
+    blocks(box.blocks, o);
+    if (box.closing) para(o, box.closing);
   },
-  figure: (b, o) => {
-    if (b.graphic.type === 'chart') return para(o, `${o.L.chart}: ${b.graphic.chart.title} (${b.graphic.chart.unit})`);
-    para(o, `${o.L.image}: ${b.alt}${b.caption ? ` ${b.caption}` : ''}`);
-  },
+  figure: (b, o) => para(o, figureLine(b, o.L)),
   group: (b, o) => {
     if (b.role !== 'contact') return blocks(b.blocks, o);
     // Phone numbers keep their spaces plain here: non-breaking spaces are for print (CP-07).

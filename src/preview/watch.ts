@@ -25,18 +25,10 @@ export function watchFiles(files: Iterable<string>, onChange: (paths: string[]) 
   let wanted = new Set<string>();
   let dirs = new Set<string>();
   const counts = (p: string) => wanted.has(p) || (dirs.has(dirname(p)) && (opts.accept?.(p) ?? false));
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
+  const gather = gathering(onChange, opts.settleMs);
   const saw = (p: string) => {
     const abs = resolve(p);
-    if (!counts(abs)) return;
-    pending.add(abs);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const paths = [...pending];
-      pending = new Set();
-      onChange(paths);
-    }, opts.settleMs ?? SETTLE_MS);
+    if (counts(abs)) gather.add(abs);
   };
   // One chokidar watcher for the current folders; made again when the folders change (rarely:
   // the folders are the content's and those above it that may hold organisation.yaml).
@@ -72,9 +64,27 @@ export function watchFiles(files: Iterable<string>, onChange: (paths: string[]) 
     set,
     ready: () => current!.ready,
     async close() {
-      clearTimeout(timer);
+      gather.cancel();
       await current?.w.close();
     },
+  };
+}
+
+/** Close saves gathered into one call: `onChange` hears every path seen, `settleMs` after the last. */
+function gathering(onChange: (paths: string[]) => void, settleMs = SETTLE_MS) {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    add(p: string) {
+      pending.add(p);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const paths = [...pending];
+        pending = new Set();
+        onChange(paths);
+      }, settleMs);
+    },
+    cancel: () => clearTimeout(timer),
   };
 }
 
@@ -83,17 +93,8 @@ export function watchFiles(files: Iterable<string>, onChange: (paths: string[]) 
  * chokidar folder watches and the same gathering of close saves as watchFiles.
  */
 export function watchFolder(folder: string, onChange: (paths: string[]) => void, opts: { settleMs?: number } = {}): Watcher {
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  const saw = (p: string) => {
-    pending.add(p);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const paths = [...pending];
-      pending = new Set();
-      onChange(paths);
-    }, opts.settleMs ?? SETTLE_MS);
-  };
+  const gather = gathering(onChange, opts.settleMs);
+  const saw = (p: string) => gather.add(p);
   const w = watch(folder, { ignoreInitial: true, ignored: (p: string) => basename(p).startsWith('.') });
   w.on('add', saw).on('change', saw).on('unlink', saw).on('error', () => {});
   const ready = new Promise<void>((r) => w.once('ready', () => r()));
@@ -101,7 +102,7 @@ export function watchFolder(folder: string, onChange: (paths: string[]) => void,
     set: () => {},
     ready: () => ready,
     async close() {
-      clearTimeout(timer);
+      gather.cancel();
       await w.close();
     },
   };

@@ -15,6 +15,7 @@ import { codeFingerprint } from './fingerprint.ts';
 import type { Problem } from '../parse/problems.ts';
 import type { PictureInput } from './inputs.ts';
 import { publish, type PublishResult } from './publish.ts';
+import { mergeLanes, planLanes } from './lanes.ts';
 import type { Organisation } from '../organisation/types.ts';
 
 export interface RenderTask {
@@ -98,13 +99,21 @@ function devBundle(): string {
   return devWorkerFile;
 }
 
-/** A small pool of render workers, kept warm between renders and replaced when one is stopped. */
+/**
+ * A small pool of render workers, kept warm between renders and replaced when one is stopped.
+ * One publication's outputs are shared between `lanes` workers at once (src/pipeline/lanes.ts),
+ * each lane with its own time budget and heap.
+ */
 export class RenderPool {
   private idle: Worker[] = [];
   private busy = 0;
   private waiting: (() => void)[] = [];
-  /** maxWorkers: renders at once (the rest wait; their time budget starts when they start). */
-  constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number; maxWorkers?: number } = {}) {}
+  /**
+   * maxWorkers: workers rendering at once, across publications (the rest wait; their time budget
+   * starts when they start). lanes: workers one publication may use, by default two where there
+   * are two CPUs; a pool that renders many publications at once gains nothing from more than one.
+   */
+  constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number; maxWorkers?: number; lanes?: number } = {}) {}
 
   private spawn(): Worker {
     const url = new URL(import.meta.url);
@@ -116,10 +125,21 @@ export class RenderPool {
 
   /** Starts a worker now, so that a cold start loads the renderer while the event is read. */
   warm(): void {
-    if (!this.idle.length) this.idle.push(this.spawn());
+    while (this.idle.length < this.lanes) this.idle.push(this.spawn());
+  }
+
+  private get lanes(): number {
+    return Math.min(this.opts.lanes ?? 2, this.opts.maxWorkers ?? availableParallelism());
   }
 
   async render(task: RenderTask): Promise<IsolatedResult> {
+    const lanes = planLanes(task.formats, this.lanes);
+    if (lanes.length === 1) return this.renderLane({ ...task, formats: task.formats });
+    // Each lane loads the content again (about a tenth of a second), in parallel with the others.
+    return mergeLanes(await Promise.all(lanes.map((formats) => this.renderLane({ ...task, formats }))));
+  }
+
+  private async renderLane(task: RenderTask): Promise<IsolatedResult> {
     // Each worker holds a whole renderer (about 250 MB for the Local Account): bound how many run.
     while (this.busy >= (this.opts.maxWorkers ?? availableParallelism())) await new Promise<void>((r) => this.waiting.push(r));
     this.busy++;

@@ -52,6 +52,8 @@ export interface Rendered {
   file: OutputFile;
   data: Uint8Array;
   ms: number;
+  /** This output's own warning (the kind's check of what was made), also in the manifest's warnings. */
+  warning?: Problem;
 }
 
 export type PublishResult = { ok: true; manifest: Manifest; files: Rendered[]; index: string } | { ok: false; problems: Problem[] };
@@ -123,7 +125,7 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     opts.onOutput?.(r);
     const checked = kind.checkRendered?.(sourceKey, { spec: o, pages: out.pages });
     if (checked?.severity === 'error') return { ok: false, problems: [checked] };
-    if (checked) loaded.warnings.push(checked);
+    if (checked) r.warning = checked;
   }
   const manifest: Manifest = {
     id: model.meta.id,
@@ -138,7 +140,7 @@ export async function publish(sourceKey: string, content: Uint8Array, loadImage:
     generator: { version: GENERATOR_VERSION, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}), ...(opts.templateVersion ? { template: opts.templateVersion } : {}) },
     ...(opts.inputs?.length ? { inputs: opts.inputs } : {}),
     outputs: files.map((f) => f.file),
-    warnings: loaded.warnings,
+    warnings: [...loaded.warnings, ...files.flatMap((f) => (f.warning ? [f.warning] : []))],
   };
   return { ok: true, manifest, files, index: indexPage(manifest) };
 }

@@ -55,7 +55,18 @@ async function load(): Promise<Louis> {
   return new Louis(m, messages);
 }
 
+/**
+ * Translations kept for the process, up to this many characters of print and braille together.
+ * A translation depends only on the text and the table, and liblouis is nearly all of a Braille
+ * render's time (issue 18: 1.9 s of the Local Account's 2 s, warm), so a save in the preview or an
+ * upload again after a fix translates only the paragraphs that changed. About 8 MB at most.
+ */
+const MEMO_CHARS = 4_000_000;
+
 export class Louis {
+  private readonly memo = new Map<string, string>();
+  private memoChars = 0;
+
   constructor(
     private readonly m: LouisModule,
     private readonly messages: string[],
@@ -69,6 +80,27 @@ export class Louis {
   /** Text in UEB grade 2 as BRF (upper-case ASCII braille, one character a cell); spaces stay spaces. */
   toBrf(text: string): string {
     if (!text) return '';
+    const known = this.memo.get(text);
+    if (known !== undefined) return known;
+    const brf = this.translate(text);
+    // The oldest go first when the memo is full.
+    for (const [old, b] of this.memo) {
+      if (this.memoChars + text.length + brf.length <= MEMO_CHARS) break;
+      this.memo.delete(old);
+      this.memoChars -= old.length + b.length;
+    }
+    this.memo.set(text, brf);
+    this.memoChars += text.length + brf.length;
+    return brf;
+  }
+
+  /** Forgets every translation kept (the bench times translating text liblouis has not seen). */
+  forget(): void {
+    this.memo.clear();
+    this.memoChars = 0;
+  }
+
+  private translate(text: string): string {
     const m = this.m;
     // liblouis's characters are UTF-16 code units in this build; its output is seldom longer than
     // twice the input, and a buffer it fills is tried again larger.

@@ -128,9 +128,9 @@ export class DocgenStack extends Stack {
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      // Sized for CPU, not memory (peak RSS ~250 MB). A cold render leans on V8's background
-      // compiler and garbage collector: `npm run bench` measures the Local Account cold in about
-      // 2.8 s on two CPUs and 3.8 s on one. Lambda gives two vCPUs from 3,538 MB (one at 1,769).
+      // Sized for CPU, not memory (peak RSS ~350 MB). A publication's outputs are shared by two
+      // render workers (src/pipeline/lanes.ts), and a cold render leans on V8's background
+      // compiler and garbage collector. Lambda gives two vCPUs from 3,538 MB (one at 1,769).
       memorySize,
       timeout: Duration.minutes(2),
       reservedConcurrentExecutions: renderConcurrency,

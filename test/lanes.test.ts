@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OUTPUT_KEYS } from '../src/pipeline/formats.ts';
 import { planLanes } from '../src/pipeline/lanes.ts';
+import { KINDS } from '../templates/index.ts';
 import { RenderPool, type IsolatedResult } from '../src/pipeline/isolate.ts';
 import { sha256 } from '../src/pipeline/publish.ts';
 import { folderTask as task } from './support/render-task.ts';
@@ -31,6 +32,11 @@ describe('planLanes', () => {
     const [a, b] = planLanes(undefined, 2);
     expect(a.includes('brf')).not.toBe(b.includes('brf'));
     expect(a.includes('brf') ? b : a).toEqual(expect.arrayContaining(['pdf', 'large-print-pdf']));
+  });
+
+  it("plans by the outputs the kind has: an agenda pack's two PDFs (each laid out twice) go to different lanes", () => {
+    const lanes = planLanes(KINDS['agenda-pack'].outputs.map((o) => o.key), 2);
+    expect(lanes.findIndex((l) => l.includes('pdf'))).not.toBe(lanes.findIndex((l) => l.includes('large-print-pdf')));
   });
 
   it('keeps one lane when one worker is allowed', () => {

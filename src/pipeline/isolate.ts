@@ -16,6 +16,7 @@ import type { Problem } from '../parse/problems.ts';
 import type { PictureInput } from './inputs.ts';
 import { publish, type PublishResult } from './publish.ts';
 import { mergeLanes, planLanes } from './lanes.ts';
+import { kindNamedIn } from './validate.ts';
 import type { Organisation } from '../organisation/types.ts';
 
 export interface RenderTask {
@@ -133,7 +134,9 @@ export class RenderPool {
   }
 
   async render(task: RenderTask): Promise<IsolatedResult> {
-    const lanes = planLanes(task.formats, this.lanes);
+    // Shared by the outputs its kind has (an agenda pack has four): the kind its text names is
+    // enough to plan by, and content that names none fails in one lane like any other.
+    const lanes = planLanes(task.formats?.length ? task.formats : kindNamedIn(Buffer.from(task.content).toString('utf8'))?.outputs.map((o) => o.key), this.lanes);
     if (lanes.length === 1) return this.renderLane({ ...task, formats: task.formats });
     // Each lane loads the content again (about a tenth of a second), in parallel with the others.
     return mergeLanes(await Promise.all(lanes.map((formats) => this.renderLane({ ...task, formats }))));

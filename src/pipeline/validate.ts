@@ -30,10 +30,14 @@ export interface LoadOptions {
   organisation?: Organisation;
 }
 
+/** The kind content's text names, read before it is parsed (so only a guess until it is validated). */
+export function kindNamedIn(text: string): KindDescriptor | undefined {
+  return kindOf(/^\s*["']?kind["']?\s*:\s*["']?([a-z-]+)/m.exec(text)?.[1]);
+}
+
 /** Tells, from its text, whether content is of a kind that names other files (read before it is parsed). */
 export function namesFiles(text: string): boolean {
-  const kind = /^\s*["']?kind["']?\s*:\s*["']?([a-z-]+)/m.exec(text)?.[1];
-  return !!kindOf(kind)?.namesFiles;
+  return !!kindNamedIn(text)?.namesFiles;
 }
 
 export function loadContent(file: string, text: string | Uint8Array, loadImage: ImageLoader, opts: LoadOptions = {}): LoadResult {

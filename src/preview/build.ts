@@ -37,10 +37,10 @@ export interface Builder {
  * for organisation.yaml (src/storage/folder.ts folderProfile).
  */
 export function builder(opts: { file: string; out: string; root?: string; fingerprint: string }): Builder {
-  // Warm workers, so the renderer stays loaded between saves (most of a rebuild's speed); one for
-  // drafts and one for every format, so the draft of a new save need not wait for the PDFs of
-  // the one before, each started now.
-  const pools = { draft: new RenderPool({ keepIdle: 1, maxWorkers: 1 }), full: new RenderPool({ keepIdle: 1, maxWorkers: 1 }) };
+  // Warm workers, so the renderer stays loaded between saves (most of a rebuild's speed): one for
+  // drafts, and two that share every format between them (src/pipeline/lanes.ts), so the draft
+  // of a new save need not wait for the PDFs of the one before; each started now.
+  const pools = { draft: new RenderPool({ keepIdle: 1, maxWorkers: 1 }), full: new RenderPool({ keepIdle: 2, maxWorkers: 2 }) };
   pools.draft.warm();
   pools.full.warm();
   const { file, out, root, fingerprint } = opts;

@@ -147,7 +147,8 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
   const base = loaded.built.parts as { papers: { meta: { id: string }; blocks: { type: string; id?: string }[] }[] };
   const pdfSpec = outputsFor('standard', { largePrint: false, formats: ['pdf'] })[0];
   console.log('\nagenda pack (standard PDF, page ranges computed):');
-  for (const n of [base.papers.length, 5, 10, 20]) {
+  // 30 papers come to about 365 pages (the 350-page pack), 40 to about 470.
+  for (const n of [base.papers.length, 10, 20, 30, 40]) {
     // Larger packs repeat the real papers under new ids (the agenda lists the real ones).
     const papers = Array.from({ length: n }, (_, i) => {
       const p = base.papers[i % base.papers.length];

@@ -127,7 +127,7 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
   await s3.close();
   const { execFileSync } = await import('node:child_process');
   const version = execFileSync(coldNode, ['--version'], { encoding: 'utf8' }).trim();
-  console.log(`cold start in a fresh Node ${version} process, Local Account, all five outputs stored on the embedded S3 (median of ${COLD_RUNS}):`);
+  console.log(`cold start in a fresh Node ${version} process, Local Account, every output stored on the embedded S3 (median of ${COLD_RUNS}):`);
   for (const [label, rs] of runs) {
     const m = (k: 'importMs' | 'renderMs' | 'rssMB') => median(rs.map((r) => r[k]));
     const total = rs.map((r) => r.importMs + r.renderMs);
@@ -146,7 +146,8 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
   if (!loaded.ok || !loaded.kind.render) throw new Error('the agenda pack is invalid');
   const base = loaded.built.parts as { papers: { meta: { id: string }; blocks: { type: string; id?: string }[] }[] };
   const pdfSpec = outputsFor('standard', { largePrint: false, formats: ['pdf'] })[0];
-  console.log('\nagenda pack (standard PDF, page ranges computed):');
+  // (Peak RSS for a pack is measured below, in a fresh process: this one's is the bench's own.)
+  console.log('\nagenda pack (standard PDF, page ranges computed, two layouts):');
   // 30 papers come to about 365 pages (the issue's 350-page pack), 40 to about 470.
   for (const n of [base.papers.length, 10, 20, 30, 40]) {
     // Larger packs repeat the real papers under new ids (the agenda lists the real ones).
@@ -157,12 +158,11 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
       return { meta: { ...p.meta, id: p.meta.id + suffix }, blocks: p.blocks.map((b) => (b.type === 'heading' ? { ...b, id: b.id + suffix } : b)) };
     });
     const built = { ...loaded.built, parts: { ...(loaded.built.parts as object), papers } };
-    const rss0 = process.resourceUsage().maxRSS;
     const t = performance.now();
     const pdf = await loaded.kind.render(built, pdfSpec, { ctx: ctx(), finish: (doc) => finishModel(doc, built, PACK, text) });
     const ms = performance.now() - t;
     const pages = pdf.pages ?? 0;
-    console.log(`  ${String(n).padStart(2)} papers: ${String(pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pages).toFixed(1)} ms/page), peak RSS ${(Math.max(rss0, process.resourceUsage().maxRSS) / 1024).toFixed(0)} MB`);
+    console.log(`  ${String(n).padStart(2)} papers: ${String(pages).padStart(4)} pages, ${ms.toFixed(0).padStart(6)} ms (${(ms / pages).toFixed(1)} ms/page)`);
   }
 }
 
@@ -179,7 +179,7 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
   const env = { ...process.env, NODE_OPTIONS: '' };
   const run = (file: string) => JSON.parse(execFileSync('npx', ['tsx', 'test/bench/limit-run.ts', file], { env, encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!);
   const head = (id: string) => `kind: local-account\nid: ${id}\ntitle: A publication at the limits\norganisation: Test Council\nperiod: April 2016 to March 2017\npublished: 2017-08-24\nsummary: The largest content the limits allow.\nalternativeFormats: formats\ncontacts:\n  - id: formats\n    name: Alternative formats\n    phone: "03000 421553"\n`;
-  console.log(`\nbuilds at the limits (all five outputs, docgen build in a fresh process; render budget ${LIMITS.renderMs / 1000} s, worker heap ${LIMITS.renderHeapMb} MB):`);
+  console.log(`\nbuilds at the limits (every output, docgen build in a fresh process; render budget ${LIMITS.renderMs / 1000} s, worker heap ${LIMITS.renderHeapMb} MB):`);
   // The largest content file: sections of real-length paragraphs up to just under the size limit.
   const para = '      - text: Adult social care supports people to live safely and independently at home, with the right help at the right time, from the council and its partners in the NHS and the voluntary sector.\n';
   let body = 'sections:\n';
@@ -188,6 +188,27 @@ await (await import('./peers.ts')).typstRatios(model, OUTPUTS, ctx, RUNS, await 
   writeFileSync(largest, head('largest-content') + body);
   const r = run(largest);
   console.log(`  largest content (${(Buffer.byteLength(head('x') + body) / 1048576).toFixed(1)} MB): ${r.ok ? `${r.pages} standard pages` : `refused: ${r.last}`}, ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb} MB`);
+  // A pack of about 500 pages, as files: the real agenda and papers, and copies of the reports
+  // under new ids, built as docgen build builds it (every output of the pack, two render workers).
+  {
+    const from = 'content/committee-2016-10-11';
+    const sub = mkdtempSync(join(dir, 'pack-'));
+    const { cpSync, readdirSync } = await import('node:fs');
+    cpSync(from, sub, { recursive: true });
+    const reports = ['b1-integrated-domestic-abuse-services', 'c1-substance-misuse-procurements', 'd3-west-kent-substance-misuse-update'];
+    const copies: string[] = [];
+    for (let i = 0; copies.length < 52; i++) {
+      const r = reports[i % reports.length];
+      const id = `${r}-copy-${i}`;
+      writeFileSync(join(sub, `${id}.yaml`), readFileSync(join(from, `${r}.yaml`), 'utf8').replace(`\nid: ${r}\n`, `\nid: ${id}\n`));
+      copies.push(`${id}.yaml`);
+    }
+    const pack = join(sub, 'asch-cc-2016-10-11-pack.yaml');
+    writeFileSync(pack, readFileSync(pack, 'utf8') + copies.map((c) => `  - ${c}\n`).join(''));
+    const p = run(pack);
+    const papers = 4 + copies.length;
+    console.log(`  agenda pack of ${papers} papers (${readdirSync(sub).length} files): ${p.ok ? `${p.pages} standard pages` : `refused: ${p.last}`}, ${(p.ms / 1000).toFixed(1)} s, peak RSS ${p.peakRssMb} MB`);
+  }
   for (const name of Object.keys(CASES).filter((n) => /^(rgba16|baseline)/.test(n))) {
     const sub = mkdtempSync(join(dir, 'pic-'));
     writeFileSync(join(sub, name), CASES[name]());

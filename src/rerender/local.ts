@@ -36,7 +36,8 @@ export interface LibraryRerender {
 /** Plans, runs and reports a re-render of every current publication in the output bucket. */
 export async function rerenderLibrary(o: LibraryRerender): Promise<RerenderReport> {
   const plan = await planRerender(o.storage, o.outputBucket);
-  const pool = o.pool ?? new RenderPool({ maxWorkers: o.workers });
+  // Publications at once, each in one worker: more throughput than two lanes each (src/pipeline/lanes.ts).
+  const pool = o.pool ?? new RenderPool({ maxWorkers: o.workers, lanes: 1 });
   const cfg: UploadConfig = { inputBucket: o.inputBucket, outputBucket: o.outputBucket, fingerprint: o.fingerprint, templateVersion: o.templateVersion, pool, log: o.log };
   try {
     const results = await runPlan(plan, (item) => rerenderOne(o.storage, cfg, item, o.clock), { concurrency: o.workers, clock: o.clock });

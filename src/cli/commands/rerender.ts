@@ -37,7 +37,8 @@ export function rerenderCommand(): Command {
       ]);
       mkdirSync(o.state, { recursive: true });
       // One pool for the uploads' renders and the re-renders, so its workers stay warm between them.
-      const pool = new RenderPool({ maxWorkers: o.workers });
+      // Each publication in one worker, `workers` publications at once (not two lanes each).
+      const pool = new RenderPool({ maxWorkers: o.workers, lanes: 1 });
       const s3 = await startEmbeddedS3({ directory: o.state, pool });
       try {
         const uploaded = await local.syncContent(s3, INPUT_BUCKET, o.content);

@@ -83,6 +83,8 @@ describe('re-render after a deploy, on the embedded S3', () => {
     const before = Object.fromEntries(await Promise.all(ALL_IDS.map(async (id) => [id, await latestVersion(id)])));
     changed = await rerender('simulated-template-change');
     expect(changed.results.map((r) => r.id).sort()).toEqual(ALL_IDS);
+    // Any that failed, with its reason, before the counts (which would only say how many).
+    expect(changed.results.filter((r) => r.status === 'failed').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     expect(changed.counts).toEqual({ planned: ALL_IDS.length, rerendered: ALL_IDS.length, unchanged: 0, failed: 0 });
     for (const id of ALL_IDS) {
       const r = changed.results.find((x) => x.id === id)!;

@@ -3,7 +3,7 @@
 // from inside, but its worker can be terminated, and the upload still ends in a report.
 // The worker runs this same module: in the Lambda bundle that is the bundle file itself.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,14 +78,21 @@ let devWorkerFile: string | undefined;
  * the code a worker runs in development is the code it runs in Lambda.
  */
 function devBundle(): string {
-  if (!devWorkerFile) {
+  // Looked for again each time: another process may have removed it (below) since.
+  if (!devWorkerFile || !existsSync(devWorkerFile)) {
     // Inside the repository, so that the bundle's one external (the AWS SDK) resolves from
     // node_modules; one folder per render fingerprint, so processes share it and it never piles up.
     const cache = join(ROOT, 'node_modules', '.cache');
     const final = join(cache, `docgen-worker-${codeFingerprint(ROOT)}`);
     if (!existsSync(join(final, RENDER_BUNDLE.outfile))) {
       mkdirSync(cache, { recursive: true });
-      for (const old of readdirSync(cache).filter((f) => f.startsWith('docgen-worker-'))) rmSync(join(cache, old), { recursive: true, force: true });
+      // Other fingerprints' bundles, once an hour old: never this one (another process may have
+      // just made it and be starting workers from it), nor one a process running slightly older
+      // code may still start workers from.
+      for (const old of readdirSync(cache).filter((f) => f.startsWith('docgen-worker-') && join(cache, f) !== final)) {
+        const made = statSync(join(cache, old), { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+        if (Date.now() - made > 3_600_000) rmSync(join(cache, old), { recursive: true, force: true });
+      }
       const out = mkdtempSync(join(cache, 'building-docgen-worker-'));
       const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
       esbuild.buildSync({ ...esbuildOptions(ROOT, out), minify: false, sourcemap: false });

@@ -2,6 +2,7 @@
 // changed; unchanged; failed, with the reason), its counts, and the lines a person reads. Pure:
 // results in, report out. The local run and the AWS state machine's last step both make it.
 import type { RerenderResult } from './engine.ts';
+import type { RerenderItem, Stage } from './plan.ts';
 
 export interface RerenderReport {
   /** The render fingerprint and template version the publications were re-rendered with. */
@@ -16,6 +17,14 @@ export interface RerenderReport {
   /** Pointers the plan could not follow; they count as failures, since nothing was re-rendered for them. */
   skipped: { key: string; reason: string }[];
   results: RerenderResult[];
+}
+
+/**
+ * A publication whose re-render did not finish: storage failing (recorded by the local run) or a
+ * child execution that failed after its retries (read back from Step Functions' results).
+ */
+export function failedRerender(item: Partial<Pick<RerenderItem, 'id' | 'version'>> & { key?: string }, stage: Stage, why: string, times = { ms: 0, startedAt: 0, finishedAt: 0 }): RerenderResult {
+  return { id: item.id ?? '?', key: item.key ?? '?', stage, status: 'failed', previous: item.version ?? '', reason: `the re-render failed: ${why}`, ...times };
 }
 
 export function buildReport(results: readonly RerenderResult[], meta: { fingerprint: string; templateVersion?: string; skipped?: { key: string; reason: string }[] }): RerenderReport {

@@ -4,6 +4,7 @@
 // JSON string); a child that failed (the Lambda threw after its retries: storage, a timeout)
 // carries its Input, Error and Cause, and becomes a failed result with that reason. Pure: texts in.
 import type { RerenderResult } from './engine.ts';
+import { failedRerender } from './report.ts';
 import type { RerenderItem, Stage } from './plan.ts';
 
 export interface ResultWriterManifest {
@@ -40,6 +41,6 @@ export function resultsOf(fileText: string, stage: Stage): RerenderResult[] {
     if (out && typeof out.status === 'string') return out;
     const item = json<RerenderItem>(c.Input);
     const why = [c.Error, c.Cause].filter(Boolean).join(': ') || `the child execution ended ${c.Status ?? 'without a status'}`;
-    return { id: item?.id ?? '?', key: item?.source?.key ?? '?', stage, status: 'failed', previous: item?.version ?? '', reason: `the re-render failed: ${why.slice(0, 1000)}`, ms: 0, startedAt: 0, finishedAt: 0 };
+    return failedRerender({ id: item?.id, version: item?.version, key: item?.source?.key }, stage, why.slice(0, 1000));
   });
 }

@@ -5,6 +5,7 @@
 // and tested. On AWS the same decisions are Step Functions' (lib/rerender.ts): a Distributed Map
 // per stage with MaxConcurrency.
 import type { RerenderResult } from './engine.ts';
+import { failedRerender } from './report.ts';
 import { mapLimited, STAGES, type RerenderItem, type RerenderPlan } from './plan.ts';
 
 export type RenderOne = (item: RerenderItem) => Promise<RerenderResult>;
@@ -22,7 +23,7 @@ export async function runPlan(plan: RerenderPlan, renderOne: RenderOne, opts: { 
         } catch (e) {
           // Storage failing: on AWS the item's task is retried and then recorded as failed; here, recorded.
           const finishedAt = clock();
-          return { id: item.id, key: item.source.key, stage, status: 'failed', previous: item.version, reason: `the re-render failed: ${e instanceof Error ? e.message : String(e)}`, ms: finishedAt - startedAt, startedAt, finishedAt } satisfies RerenderResult;
+          return failedRerender({ ...item, key: item.source.key }, stage, e instanceof Error ? e.message : String(e), { ms: finishedAt - startedAt, startedAt, finishedAt });
         }
       })),
     );

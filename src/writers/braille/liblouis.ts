@@ -1,11 +1,12 @@
-// A thin wrapper over liblouis's own emscripten build (npm liblouis-build, LGPL-2.1-or-later; decision
-// 0010): the one place that calls its exports. It translates a paragraph's text into Unified English
-// Braille grade 2 and returns it as BRF ASCII braille. The build is loaded when Braille is first asked
-// for (it is 1.7 MB of JavaScript; no other format pays for it), once per process or render worker,
-// and its tables (tables.ts) are written into its in-memory file system, so nothing is read from disk.
+// A thin wrapper over liblouis compiled to WebAssembly (vendor/liblouis/liblouis.cjs, built by
+// scripts/build-liblouis.sh; LGPL-2.1-or-later; decisions 0010 and 0013): the one place that calls its
+// exports. It translates a paragraph's text into Unified English Braille grade 2 and returns it as BRF
+// ASCII braille. The build is loaded when Braille is first asked for (no other format pays for it), once
+// per process or render worker, and its tables (tables.ts) are written into its in-memory file system,
+// so nothing is read from disk.
 import { TABLES } from './tables.ts';
 
-/** The emscripten module's exports this wrapper uses (emscripten 1.37, as built for liblouis 3.2.0). */
+/** The emscripten module's exports this wrapper uses (the build's EXPORTED_* lists). */
 interface LouisModule {
   FS: { mkdir(path: string): void; writeFile(path: string, data: string): void };
   ccall(name: string, returns: 'number' | 'string', types: string[], args: unknown[]): number | string;
@@ -14,17 +15,14 @@ interface LouisModule {
   stringToUTF16(s: string, ptr: number, maxBytes: number): void;
   getValue(ptr: number, type: 'i16' | 'i32'): number;
   setValue(ptr: number, value: number, type: 'i16' | 'i32'): void;
-  print: (s: string) => void;
-  printErr: (s: string) => void;
 }
 
 const DIR = '/tables';
 const TABLE = `${DIR}/en-ueb-g2.ctb`;
-// liblouis 3.2.0's translation modes (liblouis.h): dotsIO gives dot patterns, ucBrl as Unicode braille
-// (U+2800 + dots), so the BRF below does not depend on any table's display characters. (The values
-// moved in later liblouis releases: 3.2.0's 64 is otherTrans.)
+// liblouis's translation modes (liblouis.h): dotsIO gives dot patterns, ucBrl as Unicode braille
+// (U+2800 + dots), so the BRF below does not depend on any table's display characters.
 const DOTS_IO = 4;
-const UC_BRL = 128;
+const UC_BRL = 64;
 
 /**
  * North American ASCII braille, the BRF character set: index = dots (dot 1 = bit 0 … dot 6 = bit 5).
@@ -41,15 +39,11 @@ export function louis(): Promise<Louis> {
 }
 
 async function load(): Promise<Louis> {
-  // The build registers an uncaughtException listener that rethrows (for emscripten's exit()), which
-  // would change how this process fails; it is taken off again as soon as the build has loaded.
-  const before = new Set(process.listeners('uncaughtException'));
-  const imported = (await import('liblouis-build')) as unknown as { default?: LouisModule } & LouisModule;
-  for (const l of process.listeners('uncaughtException')) if (!before.has(l)) process.removeListener('uncaughtException', l);
-  const m = imported.default ?? imported;
+  const { default: create } = await import('../../../vendor/liblouis/liblouis.cjs');
   const messages: string[] = [];
   // liblouis reports table errors on stderr; they are kept and thrown with the failure instead.
-  m.print = m.printErr = (s: string) => void messages.push(s);
+  const print = (s: string) => void messages.push(s);
+  const m = (await create({ print, printErr: print })) as LouisModule;
   m.FS.mkdir(DIR);
   for (const [name, text] of Object.entries(TABLES)) m.FS.writeFile(`${DIR}/${name}`, text);
   return new Louis(m, messages);
@@ -72,7 +66,7 @@ export class Louis {
     private readonly messages: string[],
   ) {}
 
-  /** liblouis's version ("3.2.0"). */
+  /** liblouis's version ("3.38.0"). */
   version(): string {
     return this.m.ccall('lou_version', 'string', [], []) as string;
   }

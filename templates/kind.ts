@@ -64,6 +64,11 @@ export interface KindDescriptor<Data = any> {
    * pack's paper. The upload pipeline gathers the files it names as inputs.
    */
   readsBeside?: boolean;
+  /**
+   * How many times each of its PDFs is laid out, as a rule (the agenda pack: twice, as its page
+   * ranges settle); 1 when absent. Only the plan of render lanes uses it (src/pipeline/lanes.ts).
+   */
+  layoutPasses?: number;
   /** A kind whose layout depends on its own pages renders itself (to a fixed point). */
   render?(built: Built, spec: OutputSpec, env: RenderEnv): Promise<WriterOutput>;
 }

@@ -143,7 +143,9 @@ export class RenderPool {
   async render(task: RenderTask): Promise<IsolatedResult> {
     // Shared by the outputs its kind has (an agenda pack has four): the kind its text names is
     // enough to plan by, and content that names none fails in one lane like any other.
-    const lanes = planLanes(task.formats?.length ? task.formats : kindNamedIn(Buffer.from(task.content).toString('utf8'))?.outputs.map((o) => o.key), this.lanes);
+    const kind = kindNamedIn(Buffer.from(task.content).toString('utf8'));
+    const kb = task.texts.reduce((n, [, t]) => n + t.byteLength, task.content.byteLength) / 1024;
+    const lanes = planLanes(task.formats?.length ? task.formats : kind?.outputs.map((o) => o.key), this.lanes, { kb, layoutPasses: kind?.layoutPasses });
     if (lanes.length === 1) return this.renderLane({ ...task, formats: task.formats });
     // Each lane loads the content again (about a tenth of a second), in parallel with the others.
     return mergeLanes(await Promise.all(lanes.map((formats) => this.renderLane({ ...task, formats }))));

@@ -1,24 +1,85 @@
 // How one publication's outputs are shared between render workers that run at once (issue 18),
 // and how their results are put back together as if one worker had made them all.
 // An output that shows its profile's PDF pages (the DOCX's contents, the EPUB's page list) is made
-// in the same lane as that PDF, after it (publish.ts hands the pages on); the others go wherever
-// the lanes are most even. What each output costs is a rough weight, measured on the Local
-// Account (`npm run bench`): it only has to put the long renders on different lanes.
+// in the same lane as that PDF, after it (publish.ts hands the pages on). The rest is a choice
+// between plans, made by an estimate of each plan's time (`estimate`), from figures measured on
+// the Local Account and the agenda pack (`npm run bench`, decision 0004). The estimate only has to
+// choose well: every plan gives the same bytes (test/lanes.test.ts).
 import { OUTPUT_KEYS } from './formats.ts';
 import { indexPage } from './index-page.ts';
 import type { OutputFile, PublishResult, Rendered } from './publish.ts';
 
-/** Relative render time of each output key: warm ms for the Local Account, in hundreds. */
-const WEIGHT: Record<string, number> = { html: 0.5, pdf: 10, docx: 2.5, txt: 0.1, brf: 19, epub: 2.5, 'large-print-pdf': 10, 'large-print-docx': 2 };
+/**
+ * Each output's warm render time, in ms per KB of content (the content file and the files it
+ * names), for one layout pass, and the writer whose code it runs: a worker compiles a writer the
+ * first time it uses it, so outputs of one writer share that cost in a lane. Measured with
+ * `docgen build --progress` on the Local Account (153 KB, 88 pages) and agenda packs of 55 and
+ * 211 pages, after liblouis became WebAssembly (decision 0013).
+ */
+const COST: Record<string, { msPerKb: number; writer: string }> = {
+  html: { msPerKb: 1, writer: 'html' },
+  pdf: { msPerKb: 6, writer: 'pdf' },
+  docx: { msPerKb: 2, writer: 'docx' },
+  txt: { msPerKb: 0.1, writer: 'txt' },
+  brf: { msPerKb: 4, writer: 'brf' },
+  epub: { msPerKb: 1.1, writer: 'epub' },
+  'large-print-pdf': { msPerKb: 6.7, writer: 'pdf' },
+  'large-print-docx': { msPerKb: 2, writer: 'docx' },
+};
+/** What a worker's first use of a writer costs, in ms: the cold render less the warm one. */
+const WARM_UP: Record<string, number> = { pdf: 1300, docx: 330, brf: 700, html: 100, epub: 50, txt: 10 };
+/**
+ * How much faster n lanes finish the same work than one, when all are busy. Two lanes on two
+ * vCPUs: 1.35 (each lane alone 1.1–1.6 s, side by side 1.7–2.4 s; the main thread, the collector
+ * and the compiler share the CPUs). So a plan that adds work to save waiting can lose: the Local
+ * Account's two PDFs are quicker in one lane, sharing one warm-up (6.7 s against 7.1 s for the
+ * whole build), and a 211-page pack's quicker apart (10.6 s against 11.2 s).
+ */
+const speedup = (lanes: number) => 1 + 0.35 * (lanes - 1);
 /** The outputs made from a profile's PDF pages, by the PDF's key. */
 const AFTER_PDF: Record<string, string[]> = { pdf: ['docx', 'epub'], 'large-print-pdf': ['large-print-docx'] };
+
+/** What the plan is made for: how much content, and how often its kind lays out each PDF. */
+export interface LaneWork {
+  /** The content file and the files it names, in KB. */
+  kb: number;
+  /** Layout passes of each PDF (the agenda pack's page ranges settle in two); 1 when absent. */
+  layoutPasses?: number;
+}
+
+/** The Local Account's size, for a plan made without knowing the content. */
+const TYPICAL: LaneWork = { kb: 150 };
+
+/** A lane's estimated time alone, in ms: its outputs, and each writer's warm-up once. */
+function laneMs(keys: readonly string[], work: LaneWork): number {
+  let ms = 0;
+  const writers = new Set<string>();
+  for (const k of keys) {
+    const c = COST[k] ?? { msPerKb: 1, writer: k };
+    ms += c.msPerKb * work.kb * (c.writer === 'pdf' ? (work.layoutPasses ?? 1) : 1);
+    writers.add(c.writer);
+  }
+  for (const w of writers) ms += WARM_UP[w] ?? 0;
+  return ms;
+}
+
+/**
+ * A plan's estimated time: its longest lane, or all its work shared by the lanes at the speed
+ * they reach together, whichever is longer.
+ */
+export function estimate(lanes: readonly (readonly string[])[], work: LaneWork): number {
+  const each = lanes.map((l) => laneMs(l, work));
+  return Math.max(...each, each.reduce((a, b) => a + b, 0) / speedup(lanes.length));
+}
 
 /**
  * The output keys each lane renders, in the order publish makes them. `keys` is what was asked
  * for (every output when absent); `lanes` is how many workers may render it at once. One lane is
- * everything in one worker, as before lanes.
+ * everything in one worker, as before lanes. Every way of sharing the outputs' groups among at
+ * most `lanes` lanes is weighed (at most 52: there are five groups), and the quickest estimate
+ * wins; of equal estimates, the first found, so the plan is always the same for the same work.
  */
-export function planLanes(keys: readonly string[] | undefined, lanes: number): string[][] {
+export function planLanes(keys: readonly string[] | undefined, lanes: number, work: LaneWork = TYPICAL): string[][] {
   const wanted = OUTPUT_KEYS.filter((k) => !keys?.length || keys.includes(k));
   if (lanes <= 1 || wanted.length <= 1) return [wanted];
   const placed = new Set<string>();
@@ -29,15 +90,24 @@ export function planLanes(keys: readonly string[] | undefined, lanes: number): s
     group.forEach((g) => placed.add(g));
     groups.push(group);
   }
-  const cost = (g: string[]) => g.reduce((s, k) => s + (WEIGHT[k] ?? 1), 0);
-  // Longest first, each onto the lane with least so far: within a few per cent of the best split.
-  const bins = Array.from({ length: Math.min(lanes, groups.length) }, () => ({ keys: [] as string[], cost: 0 }));
-  for (const g of [...groups].sort((a, b) => cost(b) - cost(a) || OUTPUT_KEYS.indexOf(a[0]) - OUTPUT_KEYS.indexOf(b[0]))) {
-    const bin = bins.reduce((least, b) => (b.cost < least.cost ? b : least));
-    bin.keys.push(...g);
-    bin.cost += cost(g);
-  }
-  return bins.map((b) => OUTPUT_KEYS.filter((k) => b.keys.includes(k)));
+  let best: string[][] = [wanted];
+  let bestMs = estimate(best, work);
+  // Each group goes into a lane already used or the next new one: every partition once.
+  const visit = (i: number, plan: string[][]) => {
+    if (i === groups.length) {
+      const ordered = plan.map((l) => OUTPUT_KEYS.filter((k) => l.includes(k)));
+      const ms = estimate(ordered, work);
+      if (ms < bestMs) [best, bestMs] = [ordered, ms];
+      return;
+    }
+    for (let l = 0; l < Math.min(plan.length + 1, lanes); l++) {
+      const next = plan.map((p) => [...p]);
+      (next[l] ??= []).push(...groups[i]);
+      visit(i + 1, next);
+    }
+  };
+  visit(0, []);
+  return best;
 }
 
 /** Where an output stands in the order one worker would have made it. */

@@ -71,6 +71,8 @@ export const agendaPack: KindDescriptor<Pack> = {
   namesFiles: true,
   outputs: outputsFor('standard', { largePrint: true, formats: ['html', 'pdf', 'epub'] }),
   build,
+  // The placeholder ranges' layout, then the real ones': the ranges settle at the second as a rule.
+  layoutPasses: 2,
   /** Lay out, read the pages where each paper starts back, set the agenda's ranges, repeat until stable. */
   async render(built, spec, env) {
     const parts = built.parts as Parts;

@@ -35,6 +35,12 @@ describe('planLanes', () => {
     expect(pdfs === a ? b : a).toContain('brf');
   });
 
+  it('once the workers have rendered (no warm-up left to share), puts the two PDFs in different lanes', () => {
+    const [a, b] = planLanes(['pdf', 'docx', 'txt', 'large-print-pdf', 'large-print-docx'], 2, { kb: 153, warm: true });
+    expect(a.includes('pdf')).not.toBe(b.includes('pdf'));
+    expect(a.includes('large-print-pdf')).not.toBe(b.includes('large-print-pdf'));
+  });
+
   it("plans by the outputs the kind has and its size: a long agenda pack's two PDFs (each laid out twice) go to different lanes, a short one's share one", () => {
     const pack = KINDS['agenda-pack'];
     const keys = pack.outputs.map((o) => o.key);

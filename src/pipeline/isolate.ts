@@ -114,6 +114,8 @@ function devBundle(): string {
  */
 export class RenderPool {
   private idle: Worker[] = [];
+  /** Workers that have rendered: their writers are compiled, which changes the best lane plan. */
+  private readonly served = new WeakSet<Worker>();
   private busy = 0;
   private waiting: (() => void)[] = [];
   /**
@@ -145,7 +147,10 @@ export class RenderPool {
     // enough to plan by, and content that names none fails in one lane like any other.
     const kind = kindNamedIn(Buffer.from(task.content).toString('utf8'));
     const kb = task.texts.reduce((n, [, t]) => n + t.byteLength, task.content.byteLength) / 1024;
-    const lanes = planLanes(task.formats?.length ? task.formats : kind?.outputs.map((o) => o.key), this.lanes, { kb, layoutPasses: kind?.layoutPasses });
+    // Warm once a waiting worker has rendered: a lane then given to a fresh worker pays its
+    // warm-up once, and the plan would otherwise keep every render in the one warm worker.
+    const warm = this.idle.some((w) => this.served.has(w));
+    const lanes = planLanes(task.formats?.length ? task.formats : kind?.outputs.map((o) => o.key), this.lanes, { kb, layoutPasses: kind?.layoutPasses, warm });
     if (lanes.length === 1) return this.renderLane({ ...task, formats: task.formats });
     // Each lane loads the content again (about a tenth of a second), in parallel with the others.
     return mergeLanes(await Promise.all(lanes.map((formats) => this.renderLane({ ...task, formats }))));
@@ -177,6 +182,7 @@ export class RenderPool {
         clearTimeout(timer);
         // Only our own listeners: the Worker keeps listeners of its own that keep its port working.
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (reuse) this.served.add(worker);
         if (reuse && this.idle.length < (this.opts.keepIdle ?? 2)) this.idle.push(worker);
         else void worker.terminate();
         resolve(r);

@@ -45,6 +45,11 @@ export interface LaneWork {
   kb: number;
   /** Layout passes of each PDF (the agenda pack's page ranges settle in two); 1 when absent. */
   layoutPasses?: number;
+  /**
+   * The workers have rendered before, so their writers are compiled and no lane pays a warm-up:
+   * then the Local Account's five outputs are quicker in two lanes (2.2 s against 2.6 s in one).
+   */
+  warm?: boolean;
 }
 
 /** The Local Account's size, for a plan made without knowing the content. */
@@ -59,7 +64,7 @@ function laneMs(keys: readonly string[], work: LaneWork): number {
     ms += c.msPerKb * work.kb * (c.writer === 'pdf' ? (work.layoutPasses ?? 1) : 1);
     writers.add(c.writer);
   }
-  for (const w of writers) ms += WARM_UP[w] ?? 0;
+  if (!work.warm) for (const w of writers) ms += WARM_UP[w] ?? 0;
   return ms;
 }
 

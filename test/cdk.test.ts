@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DocgenStack, type DocgenStackProps } from '../lib/docgen-stack.ts';
-import { RENDER_BUNDLE, assetCommands, renderBundling } from '../lib/bundling.ts';
-import { codeFingerprint } from '../src/pipeline/fingerprint.ts';
+import { RENDER_BUNDLE, assetCommands, esbuildOptions, renderBundling } from '../lib/bundling.ts';
+import { RENDER_INPUTS, codeFingerprint } from '../src/pipeline/fingerprint.ts';
 import { DIRECTORY_INDEX_FILE } from '../lib/functions/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -131,6 +131,21 @@ describe('CDK stack', () => {
     expect(vars.DOCGEN_FINGERPRINT).toBe(codeFingerprint(ROOT));
     expect(vars.DOCGEN_FINGERPRINT).toMatch(/^[0-9a-f]{16}$/);
     expect(vars.TEMPLATE_VERSION).toBe('abc123');
+  });
+
+  it('fingerprints every project file the render bundle is built from (esbuild\'s own list of its inputs)', async () => {
+    const { build } = await import('esbuild');
+    const out = mkdtempSync(join(tmpdir(), 'docgen-meta-'));
+    try {
+      const { metafile } = await build({ ...esbuildOptions(ROOT, out), metafile: true, write: false });
+      const ours = Object.keys(metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
+      expect(ours.length).toBeGreaterThan(100);
+      // package.json is read for its version alone, which the fingerprint hashes.
+      expect(ours.filter((f) => f !== 'package.json' && !RENDER_INPUTS.some((i) => f === i || f.startsWith(`${i}/`)))).toEqual([]);
+      expect(ours).toContain('vendor/liblouis/liblouis.cjs');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('reserves concurrency for the render function: 10 unless the stack is told otherwise', () => {

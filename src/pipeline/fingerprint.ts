@@ -10,8 +10,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** What renders a publication: its code, its assets and the exact dependency versions. */
-export const RENDER_INPUTS = ['src', 'templates', 'lambdas', 'assets', 'package-lock.json'];
+/**
+ * What renders a publication: its code (lib/bundling.ts makes the render workers' bundle), its
+ * assets, the code built here and committed (vendor/: liblouis's WebAssembly) and the exact
+ * dependency versions. Of package.json only the version counts (it is stamped into every
+ * manifest); its scripts and devDependencies do not render. test/cdk.test.ts checks that every
+ * project file the render bundle is built from is covered.
+ */
+export const RENDER_INPUTS = ['src', 'templates', 'lambdas', 'assets', 'vendor', 'lib/bundling.ts', 'package-lock.json'];
 
 export function codeFingerprint(root: string): string {
   const hash = createHash('sha256');
@@ -21,5 +27,7 @@ export function codeFingerprint(root: string): string {
       hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
     }
   }
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  hash.update('package.json#version').update('\0').update(version);
   return hash.digest('hex').slice(0, 16);
 }

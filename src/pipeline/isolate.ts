@@ -17,6 +17,7 @@ import type { PictureInput } from './inputs.ts';
 import { publish, type PublishResult } from './publish.ts';
 import { mergeLanes, planLanes } from './lanes.ts';
 import { kindNamedIn } from './validate.ts';
+import { preloadWriters } from './formats.ts';
 import type { Organisation } from '../organisation/types.ts';
 
 export interface RenderTask {
@@ -66,7 +67,13 @@ function serve() {
   });
 }
 
-if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) serve();
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
+  serve();
+  // A worker started ahead of its work loads the writers while it waits (they load on first use
+  // otherwise, so a lane loads only its own). A writer that fails to load fails its render, which
+  // reports it; here the failure is only an early attempt.
+  if ((workerData as { preload?: boolean }).preload) preloadWriters().catch(() => {});
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let devWorkerFile: string | undefined;
@@ -125,9 +132,9 @@ export class RenderPool {
    */
   constructor(private readonly opts: { budgetMs?: number; heapMb?: number; keepIdle?: number; maxWorkers?: number; lanes?: number } = {}) {}
 
-  private spawn(): Worker {
+  private spawn(preload = false): Worker {
     const url = new URL(import.meta.url);
-    const options = { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb ?? LIMITS.renderHeapMb } };
+    const options = { workerData: { role: ROLE, preload }, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb ?? LIMITS.renderHeapMb } };
     const w = url.pathname.endsWith('.ts') ? new Worker(devBundle(), { ...options, env: { ...process.env, DOCGEN_ASSETS: process.env.DOCGEN_ASSETS ?? join(ROOT, 'assets') } }) : new Worker(url, options);
     w.unref();
     return w;
@@ -135,7 +142,7 @@ export class RenderPool {
 
   /** Starts a worker now, so that a cold start loads the renderer while the event is read. */
   warm(): void {
-    while (this.idle.length < this.lanes) this.idle.push(this.spawn());
+    while (this.idle.length < this.lanes) this.idle.push(this.spawn(true));
   }
 
   private get lanes(): number {

@@ -5,9 +5,7 @@
 import type { DomainDocument } from '../../src/model/domain.ts';
 import type { Problem } from '../../src/parse/problems.ts';
 import { outputsFor } from '../../src/pipeline/formats.ts';
-import { writePdfWith, type PdfResult } from '../../src/writers/pdf/index.ts';
-import { writeHtml } from '../../src/writers/html/index.ts';
-import { writeEpub } from '../../src/writers/epub/index.ts';
+import type { PdfResult } from '../../src/writers/pdf/index.ts';
 import { givePrintPages, printPagesOf } from '../../src/writers/epub/pages.ts';
 import { renderContext } from '../../src/writers/context.ts';
 import { PROFILES } from '../../src/profiles/index.ts';
@@ -76,7 +74,8 @@ export const agendaPack: KindDescriptor<Pack> = {
   /** Lay out, read the pages where each paper starts back, set the agenda's ranges, repeat until stable. */
   async render(built, spec, env) {
     const parts = built.parts as Parts;
-    if (spec.format === 'html') return writeHtml(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
+    // The writers load when a pack is rendered, not when the kinds are read (src/pipeline/formats.ts).
+    if (spec.format === 'html') return (await import('../../src/writers/html/index.ts')).writeHtml(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
     // The e-book, like the web page, reflows: no page ranges in its agenda. Its page list is the
     // pack PDF's pages, which the pipeline hands it (the PDF is made first) by the blocks' ids.
     if (spec.format === 'epub') {
@@ -85,8 +84,9 @@ export const agendaPack: KindDescriptor<Pack> = {
         const pdf = (await agendaPack.render!(built, { ...spec, format: 'pdf' }, { ...env, ctx: renderContext(env.ctx.assets, env.ctx.epoch.toISOString().slice(0, 10)) })) as PdfResult;
         givePrintPages(env.ctx, { pages: pdf.pages, blocks: pdf.blockPages });
       }
-      return writeEpub(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
+      return (await import('../../src/writers/epub/index.ts')).writeEpub(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
     }
+    const { writePdfWith } = await import('../../src/writers/pdf/index.ts');
     // Start with three-digit placeholders, so the agenda's text is about as long as the final one.
     let ranges = new Map(parts.papers.map((p) => [p.meta.id, [888, 888] as [number, number]]));
     for (let pass = 1; ; pass++) {

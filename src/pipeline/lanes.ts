@@ -12,22 +12,25 @@ import type { OutputFile, PublishResult, Rendered } from './publish.ts';
 /**
  * Each output's warm render time, in ms per KB of content (the content file and the files it
  * names), for one layout pass, and the writer whose code it runs: a worker compiles a writer the
- * first time it uses it, so outputs of one writer share that cost in a lane. Measured with
- * `docgen build --progress` on the Local Account (153 KB, 88 pages) and agenda packs of 55 and
- * 211 pages, after liblouis became WebAssembly (decision 0013).
+ * first time it uses it, so outputs of one writer share that cost in a lane. Warm figures from
+ * `npm run bench` on the Local Account (153 KB, 88 pages), after liblouis became WebAssembly
+ * (decision 0013); the agenda packs of 55 and 211 pages agree with them at two passes.
  */
 const COST: Record<string, { msPerKb: number; writer: string }> = {
-  html: { msPerKb: 1, writer: 'html' },
-  pdf: { msPerKb: 6, writer: 'pdf' },
-  docx: { msPerKb: 2, writer: 'docx' },
-  txt: { msPerKb: 0.1, writer: 'txt' },
-  brf: { msPerKb: 4, writer: 'brf' },
-  epub: { msPerKb: 1.1, writer: 'epub' },
-  'large-print-pdf': { msPerKb: 6.7, writer: 'pdf' },
-  'large-print-docx': { msPerKb: 2, writer: 'docx' },
+  html: { msPerKb: 0.25, writer: 'html' },
+  pdf: { msPerKb: 6.5, writer: 'pdf' },
+  docx: { msPerKb: 1.05, writer: 'docx' },
+  txt: { msPerKb: 0.05, writer: 'txt' },
+  brf: { msPerKb: 4.1, writer: 'brf' },
+  epub: { msPerKb: 0.37, writer: 'epub' },
+  'large-print-pdf': { msPerKb: 6.1, writer: 'pdf' },
+  'large-print-docx': { msPerKb: 0.9, writer: 'docx' },
 };
-/** What a worker's first use of a writer costs, in ms: the cold render less the warm one. */
-const WARM_UP: Record<string, number> = { pdf: 1300, docx: 330, brf: 700, html: 100, epub: 50, txt: 10 };
+/**
+ * What a worker's first use of a writer costs, in ms: its output's time in a cold `docgen build`
+ * (`--progress`) less the warm one above.
+ */
+const WARM_UP: Record<string, number> = { pdf: 1200, docx: 475, brf: 820, html: 170, epub: 110, txt: 10 };
 /**
  * How much faster n lanes finish the same work than one, when all are busy. Two lanes on two
  * vCPUs: 1.35 (each lane alone 1.1–1.6 s, side by side 1.7–2.4 s; the main thread, the collector

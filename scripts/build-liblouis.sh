@@ -30,11 +30,12 @@ cat > "$work/config.h" <<CONFIG
 #include <stdbool.h>
 CONFIG
 
-# -O3 and no assertions: speed is why this build exists. SINGLE_FILE keeps it one file that esbuild
-# bundles like any module, so the Lambda bundle needs no asset for it. ALLOW_MEMORY_GROWTH because a
-# long paragraph's buffers are sized by its text. The exports are what the wrapper calls.
 # Debian's emscripten finds its optimiser's acorn in Debian's node folder, which other Node builds skip.
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+# -O3 and no assertions: speed is why this build exists. SINGLE_FILE keeps it one file that esbuild
+# bundles like any module, so the Lambda bundle needs no asset for it. ALLOW_MEMORY_GROWTH because a
+# long paragraph's buffers are sized by its text. No process listeners (NODEJS_CATCH_*). The exports
+# are what the wrapper calls, and lou_free, liblouis's own clean-up.
 emcc -O3 -I"$work" -I"$src/liblouis" \
   "$src"/liblouis/{commonTranslationFunctions,compileTranslationTable,logging,lou_backTranslateString,lou_translateString,metadata,pattern,utils}.c \
   -s MODULARIZE=1 -s EXPORT_NAME=liblouis -s ENVIRONMENT=node -s SINGLE_FILE=1 \

@@ -124,6 +124,8 @@ describe('re-render after a deploy, on the embedded S3', () => {
   it('reports a publication that no longer renders with its reason, carries on with the rest, and fails the run', async () => {
     await s3.storage.delete(INPUT_BUCKET, 'incoming/minimal/pixel.png'); // its picture went since it was published
     const broken = await rerender('another-template-change');
+    // Each failure with its reason first, so that an unexpected one says why it failed.
+    expect(broken.failed.map((f) => `${f.id}: ${f.reason}`)).toEqual([expect.stringMatching(/^minimal-account: .*pixel\.png/s)]);
     expect(broken.counts).toMatchObject({ planned: ALL_IDS.length, rerendered: ALL_IDS.length - 1, failed: 1 });
     expect(broken.failed).toHaveLength(1);
     expect(broken.failed[0]).toMatchObject({ id: 'minimal-account', key: 'incoming/minimal/minimal.yaml' });

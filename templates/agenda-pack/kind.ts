@@ -74,8 +74,8 @@ export const agendaPack: KindDescriptor<Pack> = {
   /** Lay out, read the pages where each paper starts back, set the agenda's ranges, repeat until stable. */
   async render(built, spec, env) {
     const parts = built.parts as Parts;
-    // The writers load when a pack is rendered, not when the kinds are read (src/pipeline/formats.ts).
-    if (spec.format === 'html') return (await import('../../src/writers/html/index.ts')).writeHtml(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
+    // The web page and the e-book are the outputs' own writers (loaded on first use: formats.ts).
+    if (spec.format === 'html') return spec.writer(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
     // The e-book, like the web page, reflows: no page ranges in its agenda. Its page list is the
     // pack PDF's pages, which the pipeline hands it (the PDF is made first) by the blocks' ids.
     if (spec.format === 'epub') {
@@ -84,8 +84,9 @@ export const agendaPack: KindDescriptor<Pack> = {
         const pdf = (await agendaPack.render!(built, { ...spec, format: 'pdf' }, { ...env, ctx: renderContext(env.ctx.assets, env.ctx.epoch.toISOString().slice(0, 10)) })) as PdfResult;
         givePrintPages(env.ctx, { pages: pdf.pages, blocks: pdf.blockPages });
       }
-      return (await import('../../src/writers/epub/index.ts')).writeEpub(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
+      return spec.writer(env.finish(packToModel(parts.pack, parts.agenda, parts.papers, parts.committee).model, built), PROFILES[spec.profile], env.ctx);
     }
+    // The PDF writer's own entry with the anchors, loaded when a pack is laid out, not when the kinds are read.
     const { writePdfWith } = await import('../../src/writers/pdf/index.ts');
     // Start with three-digit placeholders, so the agenda's text is about as long as the final one.
     let ranges = new Map(parts.papers.map((p) => [p.meta.id, [888, 888] as [number, number]]));
